@@ -1,0 +1,1 @@
+"""Ground-floor helpers shared by every plugin: diagnostics and front matter."""

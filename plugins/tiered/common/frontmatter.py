@@ -1,0 +1,124 @@
+"""Front matter with line numbers.
+
+MkDocs parses front matter itself but keeps no line numbers and silently drops a
+block that is not valid YAML. We parse the same block (same delimiters as
+``mkdocs.utils.meta``) with PyYAML's composer so every field knows its line, and
+report YAML errors with their position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from tiered.common.diagnostics import Diagnostic
+
+# The same block MkDocs recognises: '---' on the first line, closed by '---' or '...'.
+_BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+# The YAML text starts on the second line of the file.
+_FIRST_YAML_LINE = 2
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, but timestamps stay text.
+
+    PyYAML turns ``2024-13-01`` into an exception with no position; callers that want
+    a date validate the text themselves and can then name the line.
+    """
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
+)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter of one Markdown file.
+
+    Attributes:
+        path: Display path of the file, used in diagnostics.
+        data: The parsed mapping (empty when absent or invalid).
+        lines: 1-based file line of each top-level key.
+        present: Whether the file starts with a front matter block.
+        error: A diagnostic when the block is not a valid YAML mapping.
+        body_offset: Where the Markdown after the block starts in the text.
+    """
+
+    path: str
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    present: bool = False
+    error: Diagnostic | None = None
+    body_offset: int = 0
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key``, or of the block's start when the key is absent."""
+        return self.lines.get(key, 1)
+
+
+@lru_cache(maxsize=4096)
+def parse_front_matter(text: str, path: str) -> FrontMatter:
+    """Parse the front matter of ``text``; never raises.
+
+    Cached on the text itself (its hash is the content hash), so ``mkdocs serve``
+    rebuilds do not parse unchanged files again.
+
+    Args:
+        text: The whole Markdown source, with ``\\n`` line endings.
+        path: Display path of the file, for diagnostics.
+    """
+    match = _BLOCK_RE.match(text)
+    if match is None:
+        return FrontMatter(path=path)
+    block = match.group(1)
+    end = match.end()
+    loader: _Loader | None = None
+    try:
+        loader = _Loader(block)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = _FIRST_YAML_LINE + mark.line if mark else 1
+        col = mark.column + 1 if mark else 0
+        problem = err.problem or err.context or "invalid YAML"
+        return FrontMatter(
+            path=path,
+            present=True,
+            body_offset=end,
+            error=Diagnostic(path, line, f"front matter is not valid YAML: {problem}", col),
+        )
+    except (yaml.YAMLError, ValueError, TypeError) as err:
+        return FrontMatter(
+            path=path,
+            present=True,
+            body_offset=end,
+            error=Diagnostic(path, 1, f"front matter is not valid YAML: {err}"),
+        )
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if data is None:
+        return FrontMatter(path=path, present=True, body_offset=end)
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return FrontMatter(
+            path=path,
+            present=True,
+            body_offset=end,
+            error=Diagnostic(
+                path, _FIRST_YAML_LINE, "front matter must be a mapping of 'field: value' lines"
+            ),
+        )
+    lines = {
+        str(key.value): _FIRST_YAML_LINE + key.start_mark.line
+        for key, _value in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    return FrontMatter(path=path, data=data, lines=lines, present=True, body_offset=end)

@@ -1,0 +1,1 @@
+"""The ``tiered/levels`` plugin: topics written at several reading levels (tiers)."""

@@ -1,0 +1,162 @@
+"""The ``tiered/levels`` MkDocs plugin: routes MkDocs events to the levels model.
+
+Event order used here: ``on_config`` (reset state, theme hooks) → ``on_files``
+(collect topics from front matter, report mistakes, arrange navigation) →
+``on_page_markdown`` (browser title) → ``on_page_content`` (switcher, badge, steps,
+landing cards) → ``on_page_context`` (the tier for ``<meta name="tiered:tier">``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.utils import get_relative_url, nest_paths
+
+from tiered.levels import render
+from tiered.levels.config import LevelsConfig
+from tiered.levels.model import Library, SourceDoc, Topic, collect
+from tiered.levels.navigation import Mode, arrange
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
+log = get_plugin_logger(__name__)
+
+_PACKAGE = Path(__file__).parent
+ASSETS = {
+    "assets/tiered/levels.css": _PACKAGE / "assets" / "levels.css",
+    "assets/tiered/levels.js": _PACKAGE / "assets" / "levels.js",
+}
+
+
+class LevelsPlugin(BasePlugin[LevelsConfig]):
+    """Reading levels: validation, navigation, switcher and landing cards."""
+
+    def __init__(self) -> None:
+        self.library: Library | None = None
+        self.generated_nav = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.library = None
+        self.generated_nav = False
+        if not self.config.enabled:
+            return config
+        # Our main.html only fills the theme's `extrahead` block; a user's custom_dir
+        # keeps precedence (README explains the one include it then needs).
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
+        config.extra_css.append("assets/tiered/levels.css")
+        if self.config.remember_tier:
+            script = ExtraScriptValue("assets/tiered/levels.js")
+            script.defer = True
+            config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        for uri, path in ASSETS.items():
+            if uri == "assets/tiered/levels.js" and not self.config.remember_tier:
+                continue
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        root = Path(config.config_file_path or ".").parent
+        prefix = self.config.topics_dir.strip("/") + "/"
+        docs = []
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(prefix):
+                continue
+            try:
+                docs.append(SourceDoc(file.src_uri, _display_path(file, root), file.content_string))
+            except UnicodeDecodeError as err:
+                log.warning(f"{_display_path(file, root)}: not valid UTF-8 text ({err.reason})")
+        self.library = library = collect(docs, self.config.tier_models(), self.config.topics_dir)
+        for diagnostic in sorted(library.diagnostics):
+            log.warning(str(diagnostic))
+        if config.nav is None:
+            pages = sorted(files.documentation_pages(), key=file_sort_key)
+            default = nest_paths(f.src_uri for f in pages if f.inclusion.is_in_nav())
+            config.nav = arrange(default, library, cast("Mode", self.config.navigation))
+            self.generated_nav = True
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        # With generated navigation the nav label is the tier (or topic) name; give the
+        # browser tab the full "Topic (Tier)" unless the author chose a title.
+        if self.library and self.generated_nav and "title" not in page.meta:
+            tier_page = self.library.page(page.file.src_uri)
+            if tier_page is not None:
+                topic = self.library.topics[tier_page.topic]
+                tier = self.library.tier(tier_page.tier)
+                page.meta["title"] = f"{topic.title} ({tier.label})"
+        return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        library = self.library
+        if library is None:
+            return html
+        uri = page.file.src_uri
+        tier_page = library.page(uri)
+        if tier_page is not None:
+            topic = library.topics[tier_page.topic]
+            links = {link.name: link for link in _links(library, topic, page, files)}
+            tier = library.tier(tier_page.tier)
+            simpler, more = library.neighbours(tier_page)
+            head = render.switcher(list(links.values())) + render.badge(
+                tier.name, tier.label, tier.description, tier_page.reviewed
+            )
+            tail = render.stepper(
+                links[simpler.tier] if simpler else None, links[more.tier] if more else None
+            )
+            return head + html + tail
+        landing = library.landing(uri)
+        if landing is not None and landing.pages:
+            return html + render.cards(_links(library, landing, page, files))
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.library is not None:
+            tier_page = self.library.page(page.file.src_uri)
+            # Read by templates/tiered/head.html; TemplateContext does not declare extra keys.
+            cast("dict[str, Any]", context)["tiered_tier"] = tier_page.tier if tier_page else None
+        return context
+
+
+def _links(library: Library, topic: Topic, page: Page, files: Files) -> list[render.TierLink]:
+    links = []
+    for tier, tier_page in library.ordered(topic):
+        target = files.get_file_from_path(tier_page.src_uri)
+        href = get_relative_url(target.url, page.url) if target else tier_page.src_uri
+        links.append(
+            render.TierLink(
+                name=tier.name,
+                label=tier.label,
+                href=href,
+                description=tier.description,
+                summary=tier_page.summary,
+                current=tier_page.src_uri == page.file.src_uri,
+            )
+        )
+    return links
+
+
+def _display_path(file: File, root: Path) -> str:
+    if not file.abs_src_path:
+        return file.src_uri
+    path = Path(file.abs_src_path)
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

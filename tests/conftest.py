@@ -1,0 +1,116 @@
+"""Shared test helpers: real MkDocs builds of small sites in temporary folders."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden HTML fixtures from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@dataclass
+class BuildResult:
+    """What a real ``mkdocs build`` produced."""
+
+    config: MkDocsConfig
+    site: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def html(self, path: str) -> str:
+        """The built file at ``path`` inside the site folder."""
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+@dataclass
+class SiteFactory:
+    root: Path
+
+    def build(
+        self,
+        docs: dict[str, str],
+        *,
+        theme: str = "mkdocs",
+        levels: dict[str, Any] | None = None,
+        **config: Any,
+    ) -> BuildResult:
+        """Write ``docs`` and an ``mkdocs.yml``, then run a real build and collect warnings."""
+        for name, text in docs.items():
+            path = self.root / "docs" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        settings: dict[str, Any] = {
+            "site_name": "Test site",
+            "theme": {"name": theme, **({"font": False} if theme == "material" else {})},
+            "plugins": [{"tiered/levels": levels or {}}],
+            **config,
+        }
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+        handler = _Collect()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        try:
+            cfg = load_config(config_file=str(config_file))
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        finally:
+            logger.removeHandler(handler)
+        return BuildResult(cfg, Path(cfg.site_dir), handler.messages)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[SiteFactory]:
+    yield SiteFactory(tmp_path)
+
+
+def page(front_matter: str, body: str = "# A page\n\nSome text.\n") -> str:
+    """A Markdown page with the given front matter lines (no delimiters)."""
+    return f"---\n{front_matter}---\n\n{body}"
+
+
+def topic(
+    slug: str = "bones", tiers: tuple[str, ...] = ("fundamentals", "intermediate", "academic")
+) -> dict[str, str]:
+    """A valid topic folder with a landing page and one page per tier."""
+    docs = {
+        f"topics/{slug}/index.md": page(f"title: {slug.title()}\n", f"# {slug.title()}\n\nAbout.\n")
+    }
+    for tier in tiers:
+        docs[f"topics/{slug}/{tier}.md"] = page(
+            f"tier: {tier}\nsummary: The {tier} page.\n", f"# {slug.title()} for {tier}\n\nText.\n"
+        )
+    return docs

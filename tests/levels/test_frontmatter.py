@@ -1,0 +1,63 @@
+"""Front matter with line numbers, and the parser's robustness."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from tiered.common.frontmatter import parse_front_matter
+
+
+def test_fields_know_their_lines() -> None:
+    meta = parse_front_matter("---\ntitle: A\n\ntier: academic\n---\n# Body\n", "p.md")
+    assert meta.present
+    assert meta.data == {"title": "A", "tier": "academic"}
+    assert meta.lines == {"title": 2, "tier": 4}
+    assert meta.line_of("missing") == 1
+    assert meta.error is None
+
+
+def test_no_front_matter() -> None:
+    meta = parse_front_matter("# Just a page\n", "p.md")
+    assert not meta.present
+    assert meta.data == {}
+
+
+def test_yaml_error_names_line_and_column() -> None:
+    meta = parse_front_matter("---\ntier: academic\nsummary: [unclosed\n---\n", "p.md")
+    assert meta.error is not None
+    assert meta.error.location.startswith("p.md:")
+    assert meta.error.line >= 3
+    assert "front matter is not valid YAML" in meta.error.message
+
+
+def test_front_matter_must_be_a_mapping() -> None:
+    meta = parse_front_matter("---\n- a\n- b\n---\n", "p.md")
+    assert meta.error is not None
+    assert str(meta.error) == "p.md:2: front matter must be a mapping of 'field: value' lines"
+
+
+def test_dates_stay_text_so_callers_can_report_them() -> None:
+    meta = parse_front_matter("---\nreviewed: 2024-13-01\n---\n", "p.md")
+    assert meta.error is None
+    assert meta.data == {"reviewed": "2024-13-01"}
+
+
+def test_body_offset_skips_the_block() -> None:
+    text = "---\ntitle: A\n---\n# Body\n"
+    meta = parse_front_matter(text, "p.md")
+    assert text[meta.body_offset :] == "# Body\n"
+
+
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    meta = parse_front_matter(text, "p.md")
+    assert isinstance(meta.data, dict)
+    assert all(line >= 2 for line in meta.lines.values())
+
+
+@given(st.text())
+def test_never_raises_inside_a_block(body: str) -> None:
+    meta = parse_front_matter(f"---\n{body}\n---\n", "p.md")
+    assert isinstance(meta.data, dict)
+    if meta.error is not None:
+        assert meta.error.line >= 1

@@ -1,0 +1,54 @@
+"""``make site`` is atomic: a failed build leaves the previous ``site/`` untouched."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+_SKIP = shutil.ignore_patterns(".venv", ".git", "site", ".site.tmp", "*cache*", "__pycache__")
+
+
+def _make_site(project: Path) -> subprocess.CompletedProcess[str]:
+    venv = Path(sys.executable).parent.parent
+    # `-o` marks the install stamp as up to date: this test must never reinstall the
+    # shared virtual environment from its temporary copy of the project.
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", f"{venv}/.installed", "site", f"VENV={venv}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_failed_build_keeps_the_old_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(REPO, project, ignore=_SKIP)
+
+    first = _make_site(project)
+    assert first.returncode == 0, first.stderr
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    (project / "site/deployed-marker.txt").write_text("old site", encoding="utf-8")
+
+    broken = project / "docs/topics/aromatase-inhibitors-and-bone/broken.md"
+    broken.write_text("---\ntier: expert\n---\n\n# Broken\n", encoding="utf-8")
+    failed = _make_site(project)
+    assert failed.returncode != 0
+    assert (
+        "docs/topics/aromatase-inhibitors-and-bone/broken.md:2: front matter field 'tier': "
+        "unknown tier 'expert'"
+    ) in failed.stderr
+    assert (project / "site/deployed-marker.txt").read_text(encoding="utf-8") == "old site"
+    assert (project / "site/index.html").read_text(encoding="utf-8") == home
+    assert not (project / "site.old").exists()
+
+    broken.unlink()
+    fixed = _make_site(project)
+    assert fixed.returncode == 0, fixed.stderr
+    assert not (project / "site/deployed-marker.txt").exists()
+    assert (project / "site/index.html").is_file()
+    assert not (project / ".site.tmp").exists()
