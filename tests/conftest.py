@@ -62,6 +62,7 @@ class SiteFactory:
         *,
         theme: str = "mkdocs",
         levels: dict[str, Any] | None = None,
+        glossary: dict[str, Any] | None = None,
         **config: Any,
     ) -> BuildResult:
         """Write ``docs`` and an ``mkdocs.yml``, then run a real build and collect warnings."""
@@ -72,7 +73,10 @@ class SiteFactory:
         settings: dict[str, Any] = {
             "site_name": "Test site",
             "theme": {"name": theme, **({"font": False} if theme == "material" else {})},
-            "plugins": [{"tiered/levels": levels or {}}],
+            "plugins": [
+                {"tiered/levels": levels or {}},
+                *([{"tiered/glossary": glossary}] if glossary is not None else []),
+            ],
             **config,
         }
         config_file = self.root / "mkdocs.yml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tiered.glossary.model import load_glossary
 
 from tests.conftest import REPO
 from tests.site_audit import external_loads
@@ -35,12 +37,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = subprocess.run(
         [str(mkdocs), "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", site],
         cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert "WARNING" not in run.stderr
+    assert "WARNING -" not in run.stderr
     assert _snapshot(REPO / "docs") == before, "the build must never write into docs/"
     return site
 
@@ -86,3 +89,31 @@ def test_conditional_theme_urls_stay_unreachable(built: Path) -> None:
     assert config["theme"]["font"] is False
     for html in built.rglob("*.html"):
         assert 'class="mermaid"' not in html.read_text(encoding="utf-8")
+
+
+def test_glossary_page_lists_every_term_with_back_links(built: Path) -> None:
+    glossary = load_glossary(
+        (REPO / "docs/glossary.yml").read_text(encoding="utf-8"), "docs/glossary.yml"
+    )
+    assert glossary.diagnostics == []
+    html = (built / "glossary/index.html").read_text(encoding="utf-8")
+    for term in glossary.terms:
+        start = html.index(f'<h3 id="{term.anchor}">')
+        entry = html[start : html.index("</div>\n</div>", start)]
+        if term.link:
+            assert "Used in:" in entry, term.term
+    assert "tiered-glossary:used-in" not in html
+
+
+def test_articles_link_terms_once_per_section(built: Path) -> None:
+    for tier in TIERS:
+        html = (built / TOPIC / tier / "index.html").read_text(encoding="utf-8")
+        article = html[html.index('<nav class="tiered-switcher"') :]
+        sections = re.split(r"<h2[ >]", article)
+        linked = set()
+        for section in sections:
+            terms = re.findall(r'class="tiered-glossary-term" data-tiered-term="([^"]+)"', section)
+            assert len(terms) == len(set(terms)), f"{tier}: a term linked twice in one section"
+            linked |= set(terms)
+        for term in ("estrogen", "osteoclast", "aromatase-inhibitor", "bone-mineral-density"):
+            assert term in linked, f"{tier} does not link {term}"

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.utils import get_relative_url, nest_paths
 
@@ -59,6 +59,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             config.extra_javascript.append(script)
         return config
 
+    # Late: after other plugins added generated pages (the glossary page, say), so the
+    # navigation built here includes them.
+    @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files

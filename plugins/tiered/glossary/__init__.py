@@ -1,0 +1,1 @@
+"""The ``tiered/glossary`` plugin: auto-linked terms, definitions, a glossary page."""

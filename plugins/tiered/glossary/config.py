@@ -1,0 +1,25 @@
+"""Configuration of the ``tiered/glossary`` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class GlossaryConfig(base.Config):
+    """Options of ``tiered/glossary``."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from ``mkdocs.yml``."""
+    file = c.Type(str, default="docs/glossary.yml")
+    """The glossary file, relative to ``mkdocs.yml``. Never copied into the site."""
+    page_path = c.Type(str, default="glossary.md")
+    """Where the generated glossary page lives in the site (as if it were in docs/)."""
+    page_title = c.Type(str, default="Glossary")
+    """Title of the generated glossary page."""
+    density = c.Choice(("first-per-section", "first-per-page", "all"), default="first-per-section")
+    """Which mentions become links: the first under each h2, the first on the page, or all."""
+    warn_unused = c.Type(bool, default=True)
+    """Warn about linkable terms that no page mentions."""
+    popovers = c.Type(bool, default=True)
+    """Ship ``glossary.js``: definitions pop over on hover, focus and tap."""

@@ -1,0 +1,334 @@
+"""The glossary file: terms, their forms and definitions, validated; no MkDocs here.
+
+``load_glossary`` reads the YAML once, keeps the line of every entry and field, and
+returns the terms it could use plus a diagnostic for every mistake. Only a file that
+cannot be read as a glossary at all raises ``GlossaryError``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from tiered.common.diagnostics import Diagnostic
+
+FIELDS = (
+    "term",
+    "aliases",
+    "case_sensitive",
+    "short",
+    "definition",
+    "tiers",
+    "see_also",
+    "sources",
+    "link",
+)
+
+
+class GlossaryError(Exception):
+    """The glossary file cannot be used at all (unreadable, not YAML, no ``terms`` list)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry.
+
+    Attributes:
+        term: Display name, unique.
+        anchor: Stable, readable id on the glossary page, derived from ``term``.
+        aliases: Other spellings and forms, matched too.
+        short: The popover text (Intermediate wording).
+        definition: Markdown shown on the glossary page.
+        tiers: Tier-specific wording of ``short``, by tier name.
+        see_also: Other terms' display names.
+        sources: Citation keys.
+        link: False: listed on the glossary page, never auto-linked.
+        case_sensitive: None: decided per form (acronyms are case-sensitive).
+        line: Line of the entry in the glossary file.
+    """
+
+    term: str
+    anchor: str
+    aliases: tuple[str, ...] = ()
+    short: str = ""
+    definition: str = ""
+    tiers: dict[str, str] = field(default_factory=dict)
+    see_also: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    link: bool = True
+    case_sensitive: bool | None = None
+    line: int = 0
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and its aliases."""
+        return (self.term, *self.aliases)
+
+    def short_for(self, tier: str | None) -> str:
+        """The popover text for a page at ``tier``."""
+        return self.tiers.get(tier or "", self.short)
+
+    def is_case_sensitive(self, form: str) -> bool:
+        """Whether ``form`` must match with its exact capitals."""
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return is_acronym(form)
+
+
+@dataclass
+class Glossary:
+    """All usable terms of the glossary file, in file order."""
+
+    path: str
+    terms: list[Term] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def by_name(self) -> dict[str, Term]:
+        """Terms by display name, case-insensitively."""
+        return {t.term.casefold(): t for t in self.terms}
+
+
+def is_acronym(form: str) -> bool:
+    """Two or more capitals (AI, BMD, RANKL, IL-6, TNF-α) make a form case-sensitive."""
+    return sum(1 for ch in form if ch.isupper()) >= 2
+
+
+def sort_key(text: str) -> str:
+    """Accent- and case-insensitive ordering key."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_NOT_ANCHOR = re.compile(r"[^\w]+")
+
+
+def make_anchor(term: str) -> str:
+    """A readable id: ``Bone mineral density`` -> ``bone-mineral-density``."""
+    anchor = _NOT_ANCHOR.sub("-", sort_key(term)).strip("-_")
+    return anchor or "term"
+
+
+def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary:
+    """Parse and validate the glossary file.
+
+    Args:
+        text: The file's content.
+        path: Display path, for diagnostics.
+        tiers: Known tier names, to check ``tiers:`` keys (empty: not checked).
+
+    Raises:
+        GlossaryError: The file is not YAML, or has no ``terms`` list.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
+        problem = err.problem or err.context or "invalid YAML"
+        raise GlossaryError(f"{where}: the glossary is not valid YAML: {problem}") from err
+    except (yaml.YAMLError, ValueError, TypeError) as err:
+        raise GlossaryError(f"{path}: the glossary is not valid YAML: {err}") from err
+    finally:
+        loader.dispose()
+    terms_node = _terms_node(root)
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or not terms_node:
+        raise GlossaryError(f"{path}:1: the glossary must be a mapping with a 'terms:' list")
+    glossary = Glossary(path)
+    builder = _Builder(glossary, tiers)
+    for value, node in zip(data["terms"], terms_node.value, strict=True):
+        builder.add(value, node)
+    builder.check_references()
+    return glossary
+
+
+def _terms_node(root: yaml.Node | None) -> yaml.SequenceNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
+            return value
+    return None
+
+
+def _kind(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+class _Fields:
+    """One entry's fields, read with their lines; type mistakes become diagnostics."""
+
+    def __init__(self, builder: _Builder, value: dict[Any, Any], node: yaml.MappingNode) -> None:
+        self.builder = builder
+        self.value = value
+        self.line = node.start_mark.line + 1
+        self.lines = {str(k.value): k.start_mark.line + 1 for k, _v in node.value}
+        self.nodes = {str(k.value): v for k, v in node.value}
+        self.name = ""
+
+    def warn(self, key: str | None, message: str) -> None:
+        line = self.lines.get(key, self.line) if key else self.line
+        self.builder.warn(line, f"glossary term '{self.name}': {message}" if self.name else message)
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        raw = self.value.get(key)
+        if raw is None:
+            if required:
+                self.builder.warn(self.line, f"glossary term '{self.name}' needs '{key}'")
+            return ""
+        if not isinstance(raw, str):
+            self.warn(key, f"'{key}' must be text")
+            return ""
+        return raw.strip()
+
+    def text_list(self, key: str) -> list[tuple[str, int]]:
+        raw, seq = self.value.get(key), self.nodes.get(key)
+        if raw is None:
+            return []
+        if not isinstance(raw, list) or not isinstance(seq, yaml.SequenceNode):
+            self.warn(key, f"'{key}' must be a list of text")
+            return []
+        out = []
+        for item, item_node in zip(raw, seq.value, strict=True):
+            if isinstance(item, str) and item.strip():
+                out.append((item.strip(), item_node.start_mark.line + 1))
+            else:
+                self.builder.warn(
+                    item_node.start_mark.line + 1,
+                    f"glossary term '{self.name}': '{key}' items must be text",
+                )
+        return out
+
+    def flag(self, key: str) -> bool | None:
+        raw = self.value.get(key)
+        if raw is None or isinstance(raw, bool):
+            return raw
+        self.warn(key, f"'{key}' must be true or false")
+        return None
+
+    def tiers(self, known: tuple[str, ...]) -> dict[str, str]:
+        raw = self.value.get("tiers")
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.warn("tiers", "'tiers' must be a mapping of tier: text")
+            return {}
+        tiers = {}
+        for tier, wording in raw.items():
+            if known and tier not in known:
+                self.warn(
+                    "tiers",
+                    f"unknown tier '{tier}' in 'tiers' (expected one of: {', '.join(known)})",
+                )
+            elif not isinstance(wording, str) or not wording.strip():
+                self.warn("tiers", f"tier '{tier}' needs text")
+            else:
+                tiers[str(tier)] = wording.strip()
+        return tiers
+
+
+class _Builder:
+    def __init__(self, glossary: Glossary, tiers: tuple[str, ...]) -> None:
+        self.glossary = glossary
+        self.tiers = tiers
+        self.forms: dict[str, tuple[str, int, bool]] = {}  # folded form -> (term, line, is_term)
+        self.anchors: set[str] = set()
+        self.see_also_lines: dict[tuple[str, str], int] = {}
+
+    def warn(self, line: int, message: str) -> None:
+        self.glossary.diagnostics.append(Diagnostic(self.glossary.path, line, message))
+
+    def add(self, value: Any, node: yaml.Node) -> None:
+        if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
+            self.warn(
+                node.start_mark.line + 1,
+                f"glossary entry must be a mapping of fields, not {_kind(value)}",
+            )
+            return
+        fields = _Fields(self, value, node)
+        for key in value:
+            if str(key) not in FIELDS:
+                fields.warn(
+                    str(key),
+                    f"glossary entry has unknown field '{key}' (expected: {', '.join(FIELDS)})",
+                )
+        name = value.get("term")
+        if not isinstance(name, str) or not name.strip():
+            shown = "" if "term" not in value else f", not {_kind(name)}"
+            fields.warn("term", f"glossary entry needs 'term': non-empty text{shown}")
+            return
+        fields.name = name = name.strip()
+        if not self._claim(name, name, fields.line, is_term=True):
+            return
+        aliases = [a for a, line in fields.text_list("aliases") if self._claim(a, name, line)]
+        short = fields.text("short", required=True)
+        see_also = fields.text_list("see_also")
+        for target, target_line in see_also:
+            self.see_also_lines[(name, target)] = target_line
+        link = fields.flag("link")
+        self.glossary.terms.append(
+            Term(
+                term=name,
+                anchor=self._anchor(name),
+                aliases=tuple(aliases),
+                short=short,
+                definition=fields.text("definition") or short,
+                tiers=fields.tiers(self.tiers),
+                see_also=tuple(t for t, _l in see_also),
+                sources=tuple(s for s, _l in fields.text_list("sources")),
+                link=True if link is None else link,
+                case_sensitive=fields.flag("case_sensitive"),
+                line=fields.line,
+            )
+        )
+
+    def _anchor(self, name: str) -> str:
+        anchor = base = make_anchor(name)
+        n = 2
+        while anchor in self.anchors:
+            anchor, n = f"{base}-{n}", n + 1
+        self.anchors.add(anchor)
+        return anchor
+
+    def _claim(self, form: str, term: str, line: int, *, is_term: bool = False) -> bool:
+        """Register ``form`` for ``term``; warn (naming both places) if it is taken."""
+        folded = " ".join(form.casefold().split())
+        taken = self.forms.get(folded)
+        if taken is None:
+            self.forms[folded] = (term, line, is_term)
+            return True
+        owner, owner_line, owner_is_term = taken
+        where = f"{self.glossary.path}:{owner_line}"
+        if is_term and owner_is_term:
+            self.warn(line, f"duplicate glossary term '{form}' (first defined at {where})")
+        elif is_term:
+            self.warn(line, f"glossary term '{form}' is already an alias of '{owner}' ({where})")
+        elif owner_is_term:
+            self.warn(line, f"alias '{form}' of '{term}' is itself a glossary term ({where})")
+        else:
+            self.warn(
+                line, f"alias '{form}' of '{term}' is already an alias of '{owner}' ({where})"
+            )
+        return False
+
+    def check_references(self) -> None:
+        names = self.glossary.by_name()
+        for entry in self.glossary.terms:
+            for target in entry.see_also:
+                line = self.see_also_lines.get((entry.term, target), entry.line)
+                if target.casefold() not in names:
+                    self.warn(line, f"see_also of '{entry.term}' names unknown term '{target}'")
+                elif target.casefold() == entry.term.casefold():
+                    self.warn(line, f"see_also of '{entry.term}' names the term itself")

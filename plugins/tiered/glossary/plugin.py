@@ -1,0 +1,290 @@
+"""The ``tiered/glossary`` MkDocs plugin: routes MkDocs events to the glossary.
+
+Two phases. While pages render, the Markdown extension links terms and records
+mentions (``on_page_markdown`` tells it which page it is on; ``on_page_content``
+collects what it found). In ``on_env``, when every page is known, the glossary
+page's "Used in" placeholders are filled and unused terms reported.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import markdown
+import yaml
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from tiered.common.diagnostics import Diagnostic
+from tiered.common.frontmatter import parse_front_matter
+from tiered.glossary import render
+from tiered.glossary.config import GlossaryConfig
+from tiered.glossary.markdown import Density, GlossaryExtension, PageContext, PageResult
+from tiered.glossary.model import Glossary, GlossaryError, load_glossary
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+_PACKAGE = Path(__file__).parent
+ASSETS = {
+    "assets/tiered/glossary.css": _PACKAGE / "assets" / "glossary.css",
+    "assets/tiered/glossary.js": _PACKAGE / "assets" / "glossary.js",
+}
+_INTRO = (
+    "What the medical words on this site mean. In the articles, these words link here; "
+    "point at one, focus it or tap it to see a short definition."
+)
+
+
+@lru_cache(maxsize=8)
+def _load(text: str, path: str, tiers: tuple[str, ...]) -> Glossary:
+    """Parse once per content: ``mkdocs serve`` rebuilds reuse an unchanged glossary."""
+    return load_glossary(text, path, tiers)
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    """Glossary: auto-linked terms with popovers, and a generated glossary page."""
+
+    def __init__(self) -> None:
+        self.glossary: Glossary | None = None
+        self.extension: GlossaryExtension | None = None
+        self.results: dict[str, tuple[Page, PageResult]] = {}
+        self.glossary_page: Page | None = None
+        self.root = Path()
+
+    # -- configuration -----------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.glossary = self.extension = self.glossary_page = None
+        self.results = {}
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        path = self.root / self.config.file
+        shown = _relative(path, self.root)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError as err:
+            raise PluginError(
+                f"{shown}: glossary file not found (set 'file' in the tiered/glossary options)"
+            ) from err
+        except (OSError, UnicodeDecodeError) as err:
+            raise PluginError(f"{shown}: cannot read the glossary file: {err}") from err
+        try:
+            self.glossary = _load(text, shown, _tier_names(config))
+        except GlossaryError as err:
+            raise PluginError(str(err)) from err
+        self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.extra_css.append("assets/tiered/glossary.css")
+        if self.config.popovers:
+            script = ExtraScriptValue("assets/tiered/glossary.js")
+            script.defer = True
+            config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.glossary is None:
+            return files
+        source = (self.root / self.config.file).resolve()
+        for file in list(files):
+            if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
+                files.remove(file)  # data, not content: never copied into the site
+        for uri, asset in ASSETS.items():
+            if uri.endswith(".js") and not self.config.popovers:
+                continue
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        if files.get_file_from_path(self.config.page_path) is not None:
+            shown = _relative(Path(config.docs_dir) / self.config.page_path, self.root)
+            raise PluginError(
+                f"{shown} exists, but the glossary page is "
+                "generated there: remove the file or set 'page_path' in the tiered/glossary options"
+            )
+        front = yaml.safe_dump({"title": self.config.page_title, "glossary": False})
+        source_md = f"---\n{front}---\n\n# {self.config.page_title}\n\n{_INTRO}\n"
+        files.append(File.generated(config, self.config.page_path, content=source_md))
+        for diagnostic in sorted(self.glossary.diagnostics):
+            log.warning(str(diagnostic))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        # "Used in" lists pages in reading order.
+        self.order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+        return nav
+
+    # -- phase 1: while pages render ------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.extension is None:
+            return markdown
+        uri = page.file.src_uri
+        if uri == self.config.page_path:
+            self.glossary_page = page
+            self.extension.start_page(PageContext(autolink=False))
+            return markdown
+        autolink = page.meta.get("glossary", True)
+        if not isinstance(autolink, bool):
+            meta = parse_front_matter(page.file.content_string, _page_path(page, self.root))
+            log.warning(
+                f"{meta.path}:{meta.line_of('glossary')}: front matter field 'glossary' "
+                "must be true or false"
+            )
+            autolink = True
+        tier = page.meta.get("tier")
+        context = PageContext(
+            glossary_href=posixpath.relpath(self.config.page_path, posixpath.dirname(uri) or "."),
+            tier=tier if isinstance(tier, str) else None,
+            autolink=autolink,
+        )
+        self.results[uri] = (page, self.extension.start_page(context))
+        return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.extension is None or self.glossary is None:
+            return html
+        if page is self.glossary_page:
+            return html + self._glossary_body(page, config)
+        entry = self.results.get(page.file.src_uri)
+        if entry is not None and entry[1].unknown:
+            self._report_unknown(page, entry[1].unknown)
+        return html
+
+    # -- phase 2: every page is known ---------------------------------------------------
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        page, glossary = self.glossary_page, self.glossary
+        if page is None or glossary is None or page.content is None:
+            return env
+        used = self._used_in(page)
+        content = page.content
+        for term in glossary.terms:
+            content = content.replace(
+                render.used_in_placeholder(term), render.used_in(used.get(term.anchor, []))
+            )
+        page.content = content
+        if self.config.warn_unused:
+            for term in glossary.terms:
+                if term.link and term.anchor not in used:
+                    log.warning(
+                        str(
+                            Diagnostic(
+                                glossary.path,
+                                term.line,
+                                f"glossary term '{term.term}' is not used on any page",
+                            )
+                        )
+                    )
+        return env
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.file))
+        return server
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
+        assert self.glossary is not None
+        terms = self.glossary.terms
+        # Definitions render with the site's Markdown settings; other terms in them link
+        # to their entries on this page, a term never to itself.
+        extension = GlossaryExtension(self.glossary, "first-per-page")
+        others = [e for e in config.markdown_extensions if not isinstance(e, GlossaryExtension)]
+        md = markdown.Markdown(
+            extensions=[*others, extension], extension_configs=config.mdx_configs or {}
+        )
+        definitions = {}
+        for term in terms:
+            extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
+            definitions[term.anchor] = md.reset().convert(term.definition)
+        body = render.page_body(terms, definitions, render.citation)
+        tokens: list[Any] = []
+        for term in render.ordered(terms):
+            letter = render.letter_of(term)
+            if not tokens or tokens[-1]["name"] != letter:
+                tokens.append(
+                    {"level": 2, "id": render.letter_id(letter), "name": letter, "children": []}
+                )
+            tokens[-1]["children"].append(
+                {"level": 3, "id": term.anchor, "name": term.term, "children": []}
+            )
+        page.toc = get_toc(tokens)
+        anchors = {t.anchor for t in terms} | {token["id"] for token in tokens}
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        return body
+
+    def _used_in(self, glossary_page: Page) -> dict[str, list[render.UsedIn]]:
+        used: dict[str, list[render.UsedIn]] = {}
+        for page, result in self.results.values():
+            href = get_relative_url(page.url, glossary_page.url)
+            sections: dict[str, dict[str, str]] = {}
+            for mention in result.mentions:
+                found = sections.setdefault(mention.term.anchor, {})
+                if mention.section_id and mention.section_title:
+                    found.setdefault(mention.section_id, mention.section_title)
+            title = str(page.meta.get("title") or page.title or page.file.src_uri)
+            rank = self.order.get(page.file.src_uri, len(self.order))
+            for anchor, section_ids in sections.items():
+                used.setdefault(anchor, []).append(
+                    render.UsedIn(
+                        title=title,
+                        href=href,
+                        sections=tuple((t, f"{href}#{i}") for i, t in section_ids.items()),
+                        rank=rank,
+                    )
+                )
+        for pages in used.values():
+            pages.sort(key=lambda u: (u.rank, u.title.casefold(), u.href))
+        return used
+
+    def _report_unknown(self, page: Page, names: list[str]) -> None:
+        source = page.file.content_string
+        path = _page_path(page, self.root)
+        position = 0
+        for name in names:
+            index = source.find(f"[[{name}", position)
+            line = source.count("\n", 0, index) + 1 if index >= 0 else 1
+            col = index - source.rfind("\n", 0, index) if index >= 0 else 0
+            position = max(position, index + 1)
+            log.warning(
+                str(Diagnostic(path, line, f"[[{name}]] names no glossary term or alias", col))
+            )
+
+
+def _tier_names(config: MkDocsConfig) -> tuple[str, ...]:
+    """Tier names from the tiered/levels options, when that plugin is used (plain config)."""
+    levels = config.plugins.get("tiered/levels")
+    tiers = getattr(getattr(levels, "config", None), "tiers", None) or []
+    return tuple(str(getattr(t, "name", "")) for t in tiers)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _page_path(page: Page, root: Path) -> str:
+    if page.file.abs_src_path:
+        return _relative(Path(page.file.abs_src_path), root)
+    return page.file.src_uri

@@ -1,0 +1,255 @@
+"""End-to-end ``mkdocs build`` runs with the ``tiered/glossary`` plugin."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.conftest import BuildResult, SiteFactory, page, topic
+
+GLOSSARY = """\
+terms:
+  - term: estrogen
+    aliases: [estrogens]
+    short: A hormone that protects bone.
+    tiers:
+      fundamentals: A body messenger.
+    definition: |
+      A *hormone*. It restrains osteoclasts.
+    see_also: [osteoclast]
+    sources: [khosla2012]
+  - term: osteoclast
+    aliases: [osteoclasts]
+    short: A cell that breaks down bone <&>.
+"""
+FUNDAMENTALS = page(
+    "tier: fundamentals\n",
+    "# Bones\n\nEstrogen matters.\n\n## Cells\n\nOsteoclasts and estrogen.\n",
+)
+
+
+def _docs(glossary_file: str = GLOSSARY, **pages: str) -> dict[str, str]:
+    docs = {"index.md": "# Home\n\nAbout estrogen.\n", **topic(), "glossary.yml": glossary_file}
+    docs["topics/bones/fundamentals.md"] = FUNDAMENTALS
+    docs.update({f"{name}.md": text for name, text in pages.items()})
+    return docs
+
+
+def _tiered(result: BuildResult) -> list[str]:
+    return [w.removeprefix("tiered: ") for w in result.warnings if w.startswith("tiered: ")]
+
+
+def _build(site: SiteFactory, docs: dict[str, str], **options: Any) -> BuildResult:
+    return site.build(docs, glossary=options)
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_terms_are_linked_and_listed(site: SiteFactory, theme: str) -> None:
+    result = site.build(_docs(), theme=theme, glossary={})
+    assert result.warnings == []
+    html = result.html("topics/bones/fundamentals/index.html")
+    links = re.findall(r'<a class="tiered-glossary-term"[^>]*>[^<]*</a>', html)
+    assert links == [
+        '<a class="tiered-glossary-term" data-tiered-term="estrogen" '
+        'href="../../../glossary/#estrogen" title="A body messenger.">Estrogen</a>',
+        '<a class="tiered-glossary-term" data-tiered-term="osteoclast" '
+        'href="../../../glossary/#osteoclast" title="A cell that breaks down bone &lt;&amp;&gt;.">'
+        "Osteoclasts</a>",
+        '<a class="tiered-glossary-term" data-tiered-term="estrogen" '
+        'href="../../../glossary/#estrogen" title="A body messenger.">estrogen</a>',
+    ]
+    assert "assets/tiered/glossary.js" in html
+    assert "assets/tiered/glossary.css" in html
+    # Intermediate pages get the general wording.
+    home = result.html("index.html")
+    assert 'title="A hormone that protects bone."' in home
+    glossary = result.html("glossary/index.html")
+    assert '<h3 id="estrogen">estrogen</h3>' in glossary
+    assert '<p class="tiered-glossary-aliases">Also: estrogens</p>' in glossary
+    assert "<p>A <em>hormone</em>. It restrains" in glossary
+    assert (
+        'href="#osteoclast" title="A cell that breaks down bone &lt;&amp;&gt;.">osteoclasts</a>'
+        in (glossary)
+    )
+    assert 'See also: <a href="#osteoclast">osteoclast</a>' in glossary
+    assert '<span class="citation" data-cites="khosla2012">khosla2012</span>' in glossary
+    assert "tiered-glossary:used-in" not in glossary
+    assert not (result.site / "glossary.yml").exists()
+
+
+def test_used_in_lists_pages_and_sections(site: SiteFactory) -> None:
+    result = _build(site, _docs())
+    glossary = result.html("glossary/index.html")
+    estrogen = glossary[glossary.index('id="estrogen"') : glossary.index('id="glossary-o"')]
+    assert (
+        '<li><a href="../topics/bones/fundamentals/">Bones (Fundamentals)</a> '
+        '(<a href="../topics/bones/fundamentals/#cells">Cells</a>)</li>'
+    ) in estrogen
+    assert '<li><a href="..">Home</a></li>' in estrogen
+    osteoclast = glossary[glossary.index('id="osteoclast"') :]
+    assert osteoclast.count("<li>") == 1
+
+
+def test_page_can_opt_out_and_force(site: SiteFactory) -> None:
+    docs = _docs(notes=page("glossary: false\n", "# Notes\n\nEstrogen, [[osteoclast]].\n"))
+    result = _build(site, docs)
+    html = result.html("notes/index.html")
+    assert html.count('class="tiered-glossary-term"') == 1
+    assert 'data-tiered-term="osteoclast"' in html
+
+
+def test_density_option(site: SiteFactory) -> None:
+    result = _build(site, _docs(), density="all")
+    html = result.html("topics/bones/fundamentals/index.html")
+    assert html.count('class="tiered-glossary-term"') == 3
+    result = _build(site, _docs(), density="first-per-page")
+    html = result.html("topics/bones/fundamentals/index.html")
+    assert html.count('class="tiered-glossary-term"') == 2
+
+
+@pytest.mark.parametrize(
+    ("glossary", "expected"),
+    [
+        (
+            GLOSSARY + "  - term: Estrogen\n    short: Again.\n",
+            "docs/glossary.yml:14: duplicate glossary term 'Estrogen' (first defined at "
+            "docs/glossary.yml:2)",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    aliases: [osteoclast]\n    short: x\n",
+            "docs/glossary.yml:15: alias 'osteoclast' of 'hormone' is itself a glossary term "
+            "(docs/glossary.yml:11)",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    aliases: [Estrogens]\n    short: x\n",
+            "docs/glossary.yml:15: alias 'Estrogens' of 'hormone' is already an alias of "
+            "'estrogen' (docs/glossary.yml:3)",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    short: x\n    see_also: [estrogen, bones]\n",
+            "docs/glossary.yml:16: see_also of 'hormone' names unknown term 'bones'",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    short: x\n    colour: red\n",
+            "docs/glossary.yml:16: glossary entry has unknown field 'colour' (expected: term, "
+            "aliases, case_sensitive, short, definition, tiers, see_also, sources, link)",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    definition: A messenger.\n",
+            "docs/glossary.yml:14: glossary term 'hormone' needs 'short'",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    short: x\n    aliases: hormones\n",
+            "docs/glossary.yml:16: glossary term 'hormone': 'aliases' must be a list of text",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    short: x\n    tiers: {basic: y}\n",
+            "docs/glossary.yml:16: glossary term 'hormone': unknown tier 'basic' in 'tiers' "
+            "(expected one of: fundamentals, intermediate, academic)",
+        ),
+        (
+            GLOSSARY + "  - term: hormone\n    short: x\n    link: sometimes\n",
+            "docs/glossary.yml:16: glossary term 'hormone': 'link' must be true or false",
+        ),
+        (
+            GLOSSARY + "  - short: no name\n",
+            "docs/glossary.yml:14: glossary entry needs 'term': non-empty text",
+        ),
+        (GLOSSARY + "  - just text\n", "docs/glossary.yml:14: glossary entry must be a mapping"),
+    ],
+)
+def test_glossary_mistakes_warn_with_file_and_line(
+    site: SiteFactory, glossary: str, expected: str
+) -> None:
+    result = _build(site, _docs(glossary), warn_unused=False)
+    assert any(w.startswith(expected) for w in _tiered(result)), _tiered(result)
+    # The good entries still work.
+    assert 'data-tiered-term="estrogen"' in result.html("index.html")
+
+
+def test_unknown_forced_term_names_page_line_and_column(site: SiteFactory) -> None:
+    docs = _docs(notes=page("title: N\n", "# Notes\n\nSome [[estrogen]] and\nthen [[bones]].\n"))
+    result = _build(site, docs)
+    assert _tiered(result) == ["docs/notes.md:8:6: [[bones]] names no glossary term or alias"]
+    assert "then bones." in result.html("notes/index.html")
+
+
+def test_unused_terms_are_reported_unless_switched_off(site: SiteFactory) -> None:
+    glossary = GLOSSARY + "  - term: calcium\n    short: A mineral.\n"
+    glossary += "  - term: health\n    short: Generic.\n    link: false\n"
+    result = _build(site, _docs(glossary))
+    assert _tiered(result) == [
+        "docs/glossary.yml:14: glossary term 'calcium' is not used on any page"
+    ]
+    assert _tiered(_build(site, _docs(glossary), warn_unused=False)) == []
+
+
+def test_bad_glossary_front_matter(site: SiteFactory) -> None:
+    docs = _docs(notes=page("title: N\nglossary: maybe\n", "# Notes\n\nEstrogen.\n"))
+    result = _build(site, docs)
+    assert _tiered(result) == [
+        "docs/notes.md:3: front matter field 'glossary' must be true or false"
+    ]
+
+
+def test_strict_build_fails_on_a_glossary_mistake(site: SiteFactory) -> None:
+    docs = _docs(GLOSSARY + "  - term: estrogen\n    short: Again.\n")
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        site.build(docs, glossary={"warn_unused": False}, strict=True)
+
+
+@pytest.mark.parametrize(
+    ("glossary", "message"),
+    [
+        (
+            "terms:\n  - term: a\n    short: [unclosed\n",
+            "docs/glossary.yml:4:1: the glossary is not valid YAML: expected ',' or ']', "
+            "but got '<stream end>'",
+        ),
+        ("- a\n- b\n", "docs/glossary.yml:1: the glossary must be a mapping with a 'terms:' list"),
+        (
+            None,
+            "docs/glossary.yml: glossary file not found (set 'file' in the tiered/glossary "
+            "options)",
+        ),
+    ],
+)
+def test_unusable_glossary_stops_the_build_cleanly(
+    site: SiteFactory, caplog: pytest.LogCaptureFixture, glossary: str | None, message: str
+) -> None:
+    docs = _docs(glossary or "")
+    if glossary is None:
+        del docs["glossary.yml"]
+    with pytest.raises(Abort, match="Aborted with a BuildError!"):
+        _build(site, docs)
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [message]
+
+
+def test_existing_page_at_the_glossary_path(
+    site: SiteFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        _build(site, _docs(glossary="# Mine\n"))
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [
+        "docs/glossary.md exists, but the glossary page is generated there: remove the file "
+        "or set 'page_path' in the tiered/glossary options"
+    ]
+
+
+def test_custom_page_path_and_title(site: SiteFactory) -> None:
+    result = _build(site, _docs(), page_path="reference/terms.md", page_title="Word list")
+    html = result.html("reference/terms/index.html")
+    assert "<h1" in html and "Word list" in html
+    fundamentals = result.html("topics/bones/fundamentals/index.html")
+    assert 'href="../../../reference/terms/#estrogen"' in fundamentals
+
+
+def test_disabled_plugin(site: SiteFactory) -> None:
+    result = _build(site, _docs(), enabled=False)
+    assert "tiered-glossary-term" not in result.html("index.html")
+    assert not (result.site / "glossary").exists()
