@@ -8,11 +8,14 @@ STAMP := $(VENV)/.installed
 CONFIG ?= mkdocs.yml
 SITE_DIR ?= site
 TMP_SITE := .site.tmp
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck pytest install clean
+.PHONY: site serve test lint typecheck pytest install system-deps clean
 
 install: $(STAMP)
 
@@ -21,6 +24,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+system-deps: $(CHROMIUM)
+
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium (Debian package 'chromium') for the browser tests, or set CHROMIUM=/path/to/chromium"; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 
 # Atomic: build into a temporary directory, swap it in only when every step succeeded,
 # so a failed build never leaves a half-written site where a deploy would pick it up.
@@ -44,8 +54,8 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
-	$(BIN)/pytest
+pytest: $(STAMP) $(CHROMIUM)
+	TIERED_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 clean:
 	rm -rf $(TMP_SITE) $(SITE_DIR) $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache

@@ -60,7 +60,7 @@ class SiteFactory:
         self,
         docs: dict[str, str],
         *,
-        theme: str = "mkdocs",
+        theme: str | dict[str, Any] = "mkdocs",
         levels: dict[str, Any] | None = None,
         glossary: dict[str, Any] | None = None,
         **config: Any,
@@ -72,7 +72,9 @@ class SiteFactory:
             path.write_text(text, encoding="utf-8")
         settings: dict[str, Any] = {
             "site_name": "Test site",
-            "theme": {"name": theme, **({"font": False} if theme == "material" else {})},
+            "theme": theme
+            if isinstance(theme, dict)
+            else {"name": theme, **({"font": False} if theme == "material" else {})},
             "plugins": [
                 {"tiered/levels": levels or {}},
                 *([{"tiered/glossary": glossary}] if glossary is not None else []),

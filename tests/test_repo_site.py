@@ -112,7 +112,7 @@ def test_articles_link_terms_once_per_section(built: Path) -> None:
         sections = re.split(r"<h2[ >]", article)
         linked = set()
         for section in sections:
-            terms = re.findall(r'class="tiered-glossary-term" data-tiered-term="([^"]+)"', section)
+            terms = re.findall(r'class="tiered-glossary-term" href="[^"#]*#([^"]+)"', section)
             assert len(terms) == len(set(terms)), f"{tier}: a term linked twice in one section"
             linked |= set(terms)
         for term in ("estrogen", "osteoclast", "aromatase-inhibitor", "bone-mineral-density"):

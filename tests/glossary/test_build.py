@@ -53,13 +53,12 @@ def test_terms_are_linked_and_listed(site: SiteFactory, theme: str) -> None:
     html = result.html("topics/bones/fundamentals/index.html")
     links = re.findall(r'<a class="tiered-glossary-term"[^>]*>[^<]*</a>', html)
     assert links == [
-        '<a class="tiered-glossary-term" data-tiered-term="estrogen" '
-        'href="../../../glossary/#estrogen" title="A body messenger.">Estrogen</a>',
-        '<a class="tiered-glossary-term" data-tiered-term="osteoclast" '
-        'href="../../../glossary/#osteoclast" title="A cell that breaks down bone &lt;&amp;&gt;.">'
-        "Osteoclasts</a>",
-        '<a class="tiered-glossary-term" data-tiered-term="estrogen" '
-        'href="../../../glossary/#estrogen" title="A body messenger.">estrogen</a>',
+        '<a class="tiered-glossary-term" href="../../../glossary/#estrogen" '
+        'title="A body messenger.">Estrogen</a>',
+        '<a class="tiered-glossary-term" href="../../../glossary/#osteoclast" '
+        'title="A cell that breaks down bone &lt;&amp;&gt;.">Osteoclasts</a>',
+        '<a class="tiered-glossary-term" href="../../../glossary/#estrogen" '
+        'title="A body messenger.">estrogen</a>',
     ]
     assert "assets/tiered/glossary.js" in html
     assert "assets/tiered/glossary.css" in html
@@ -98,7 +97,7 @@ def test_page_can_opt_out_and_force(site: SiteFactory) -> None:
     result = _build(site, docs)
     html = result.html("notes/index.html")
     assert html.count('class="tiered-glossary-term"') == 1
-    assert 'data-tiered-term="osteoclast"' in html
+    assert 'href="../glossary/#osteoclast"' in html
 
 
 def test_density_option(site: SiteFactory) -> None:
@@ -167,7 +166,7 @@ def test_glossary_mistakes_warn_with_file_and_line(
     result = _build(site, _docs(glossary), warn_unused=False)
     assert any(w.startswith(expected) for w in _tiered(result)), _tiered(result)
     # The good entries still work.
-    assert 'data-tiered-term="estrogen"' in result.html("index.html")
+    assert 'href="glossary/#estrogen"' in result.html("index.html")
 
 
 def test_unknown_forced_term_names_page_line_and_column(site: SiteFactory) -> None:
@@ -253,3 +252,12 @@ def test_disabled_plugin(site: SiteFactory) -> None:
     result = _build(site, _docs(), enabled=False)
     assert "tiered-glossary-term" not in result.html("index.html")
     assert not (result.site / "glossary").exists()
+
+
+def test_material_tooltips_feature_is_flagged(site: SiteFactory) -> None:
+    theme = {"name": "material", "font": False, "features": ["content.tooltips"]}
+    result = site.build(_docs(), theme=theme, glossary={})
+    assert result.warnings == [
+        "tiered: theme feature 'content.tooltips' takes the titles of glossary links before "
+        "glossary.js can turn them into popovers: remove it from theme.features"
+    ]

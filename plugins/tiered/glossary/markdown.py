@@ -3,19 +3,19 @@
 * ``[[term]]`` forces a link and ``[[!word]]`` prevents one: an inline processor
   (priority 175: after code spans and escapes, before links) turns them into marker
   elements.
-* A tree processor (priority 6.5: after inline patterns, ``attr_list`` and ``abbr``, before
-  ``toc``) walks the tree in document order, links matches in plain text, resolves
-  the markers and records every mention with the heading it falls under.
-* A second tree processor (priority 4, after ``toc`` gave headings their ids)
-  turns the recorded headings into section ids for the "Used in" back-links.
+* A tree processor (priority -1: after every other tree processor, so ``abbr`` has
+  marked abbreviations, ``toc`` has given headings their ids, and MkDocs has already
+  rewritten the page's own links, which ours need not go through) walks the tree in
+  document order, links matches in plain text, resolves the markers and records
+  every mention with the h2 section it falls under, for the "Used in" back-links.
 
 It never touches code, pre, links, headings, abbreviations, definitions, images,
 citations, reference lists or text another extension marked as ``AtomicString``.
 
 Link markup (documented, other plugins and the theme rely on it)::
 
-    <a class="tiered-glossary-term" data-tiered-term="osteoclast"
-       href="../glossary/#osteoclast" title="Short definition">osteoclasts</a>
+    <a class="tiered-glossary-term" href="../glossary/#osteoclast"
+       title="Short definition">osteoclasts</a>
 """
 
 from __future__ import annotations
@@ -55,34 +55,34 @@ class PageContext:
     """What the extension needs to know about the page being rendered.
 
     Attributes:
-        glossary_href: URL of the glossary page relative to this page ('' = same page).
+        glossary_href: URL of the glossary page relative to this page ('' = same page),
+            used as it is: links are made after MkDocs rewrote Markdown links.
         tier: The page's tier (front matter ``tier:``), for tier-specific popovers.
         autolink: False: only ``[[term]]`` links (front matter ``glossary: false``).
         exclude: Anchor of a term never linked here (its own glossary entry).
+        markers: False when the page has no ``[[`` at all: the marker syntax is then
+            not registered, which spares every inline pass a pattern.
     """
 
     glossary_href: str = "glossary/"
     tier: str | None = None
     autolink: bool = True
     exclude: str | None = None
-
-
-@dataclass
-class Mention:
-    """A term found on the page, and the section (h2) it is under."""
-
-    term: Term
-    linked: bool
-    section_id: str | None = None
-    section_title: str | None = None
+    markers: bool = True
 
 
 @dataclass
 class PageResult:
-    """What rendering one page found."""
+    """What rendering one page found.
 
-    mentions: list[Mention] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)  # [[names]] that are no term
+    Attributes:
+        used: For each term mentioned (linked or not), by anchor: the h2 sections it
+            is mentioned in, id -> title, in page order (empty: only above the first h2).
+        unknown: ``[[names]]`` that are no term or alias.
+    """
+
+    used: dict[str, dict[str, str]] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
 
 
 class GlossaryExtension(Extension):
@@ -118,9 +118,10 @@ class GlossaryExtension(Extension):
         return self.result
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.inlinePatterns.register(_MarkerProcessor(_MARKER_RE, md), "tiered_glossary", 175)
-        md.treeprocessors.register(_LinkProcessor(md, self), "tiered_glossary", 6.5)
-        md.treeprocessors.register(_SectionProcessor(md, self), "tiered_glossary_sections", 4)
+        # MkDocs makes a Markdown instance per page, after on_page_markdown set the context.
+        if self.context.markers:
+            md.inlinePatterns.register(_MarkerProcessor(_MARKER_RE, md), "tiered_glossary", 175)
+        md.treeprocessors.register(_LinkProcessor(md, self), "tiered_glossary", -1)
 
 
 _MARKER_RE = r"\[\[(!?)([^\[\]\n|]+?)\]\]"
@@ -139,17 +140,23 @@ class _MarkerProcessor(InlineProcessor):
         return el, m.start(0), m.end(0)
 
 
+# Escaping as Python-Markdown's serializer does it, so stashed links read exactly like
+# serialized elements (an existing entity such as &amp; is kept).
+_BARE_AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text:
+        text = _BARE_AMPERSAND.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    return _escape_text(text).replace('"', "&quot;")
+
+
 def _classes(el: etree.Element) -> set[str]:
     return set((el.get("class") or "").split())
-
-
-def _skipped(el: etree.Element) -> bool:
-    return (
-        el.tag in _SKIP_TAGS
-        or bool(_classes(el) & _SKIP_CLASSES)
-        or el.get("id") in _SKIP_IDS
-        or el.get(_MARKER) is not None
-    )
 
 
 class _LinkProcessor(Treeprocessor):
@@ -157,72 +164,81 @@ class _LinkProcessor(Treeprocessor):
         super().__init__(md)
         self.ext = ext
         self.seen: set[str] = set()
-        self.section: etree.Element | None = None
-        self.headings: dict[int, etree.Element] = {}
+        self.section: tuple[str, str] | None = None
+        self.names: dict[str, str] = {}
+        self.open_tags: dict[str, str] = {}
 
     def run(self, root: etree.Element) -> None:
         self.seen = set()
         self.section = None
-        self.ext.result.mentions = []
+        self.names = _toc_names(getattr(self.md, "toc_tokens", []))
+        self.open_tags = {}
+        self.ext.result.used = {}
         self._walk(root)
         self._unwrap_markers(root)
 
     # -- walking -------------------------------------------------------------------
 
     def _walk(self, el: etree.Element) -> None:
-        if el.tag == "h2":
-            self.section = el
-            if self.ext.density == "first-per-section":
-                self.seen = set()
-        if el.get(_MARKER) == "force":
-            self._force(el)
+        tag = el.tag
+        if tag == "h2":
+            self._enter_section(el)
+        marker = el.get(_MARKER)
+        if marker is not None:
+            if marker == "force":
+                self._force(el)
             return
-        if _skipped(el):
+        if tag in _SKIP_TAGS or el.get("id") in _SKIP_IDS:
             return
-        if el.text and not isinstance(el.text, AtomicString):
-            head, links = self._link(el.text)
-            if links:
-                el.text = head
-                for index, link in enumerate(links):
-                    el.insert(index, link)
-        for child in list(el):
+        classes = el.get("class")
+        if classes and not _SKIP_CLASSES.isdisjoint(classes.split()):
+            return
+        text = el.text
+        if text and not isinstance(text, AtomicString):
+            el.text = self._link(text)
+        for child in el:
             self._walk(child)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                head, links = self._link(child.tail)
-                if links:
-                    child.tail = head
-                    position = list(el).index(child) + 1
-                    for offset, link in enumerate(links):
-                        el.insert(position + offset, link)
+            tail = child.tail
+            if tail and not isinstance(tail, AtomicString):
+                child.tail = self._link(tail)
 
-    def _link(self, text: str) -> tuple[str, list[etree.Element]]:
-        """Split ``text`` into leading text and links, each carrying its tail."""
+    def _enter_section(self, heading: etree.Element) -> None:
+        # toc's plain-text name: no permalink sign, no stashed markup.
+        section_id = heading.get("id")
+        title = self.names.get(section_id or "") or _text(heading)
+        self.section = (section_id, title) if section_id and title else None
+        if self.ext.density == "first-per-section":
+            self.seen = set()
+
+    def _link(self, text: str) -> str:
+        """``text`` with its wanted mentions replaced by stashed link HTML.
+
+        The links go into Python-Markdown's HTML stash rather than the tree: nothing
+        runs after this processor but serialization, and stashed markup serializes
+        at a fraction of the cost of elements (most pages carry dozens of links).
+        """
+        hits = self.ext.autolinker.find(text)
+        if not hits:
+            return text
         context = self.ext.context
-        hits = self.ext.autolinker.find(text) if self.ext.autolinker else []
-        links: list[etree.Element] = []
-        head = text
+        every = self.ext.density == "all"
+        parts: list[str] = []
         cursor = 0
-        for hit in hits:
-            term = hit.value
-            if term.anchor == context.exclude:
+        for start, end, term in hits:
+            anchor = term.anchor
+            if anchor == context.exclude:
                 continue
-            wanted = context.autolink and (
-                self.ext.density == "all" or term.anchor not in self.seen
-            )
-            self._record(term, linked=wanted)
-            if not wanted:
+            self._record(anchor)
+            if not context.autolink or (not every and anchor in self.seen):
                 continue
-            self.seen.add(term.anchor)
-            link = self._anchor(term, text[hit.start : hit.end])
-            if links:
-                links[-1].tail = text[cursor : hit.start]
-            else:
-                head = text[: hit.start]
-            links.append(link)
-            cursor = hit.end
-        if links:
-            links[-1].tail = text[cursor:]
-        return head, links
+            self.seen.add(anchor)
+            html = f"{self._open_tag(term)}{_escape_text(text[start:end])}</a>"
+            parts += [text[cursor:start], self.md.htmlStash.store(html)]
+            cursor = end
+        if not parts:
+            return text
+        parts.append(text[cursor:])
+        return "".join(parts)
 
     def _force(self, el: etree.Element) -> None:
         name = str(el.text or "")
@@ -232,29 +248,35 @@ class _LinkProcessor(Treeprocessor):
             el.set(_MARKER, "prevent")  # unwrapped later: the text stays, unlinked
             return
         self.seen.add(term.anchor)
-        self._record(term, linked=True)
-        link = self._anchor(term, name)
+        self._record(term.anchor)
         el.attrib.clear()
         el.tag = "a"
-        el.attrib.update(link.attrib)
+        el.attrib.update(self._attributes(term))
 
-    def _anchor(self, term: Term, text: str) -> etree.Element:
-        link = etree.Element("a")
-        link.set("class", LINK_CLASS)
-        link.set("href", f"{self.ext.context.glossary_href}#{term.anchor}")
+    def _attributes(self, term: Term) -> dict[str, str]:
+        attributes = {
+            "class": LINK_CLASS,
+            "href": f"{self.ext.context.glossary_href}#{term.anchor}",
+        }
         short = term.short_for(self.ext.context.tier)
         if short:
-            link.set("title", short)
-        link.set("data-tiered-term", term.anchor)
-        link.text = AtomicString(text)
-        return link
+            attributes["title"] = short
+        return attributes
 
-    def _record(self, term: Term, *, linked: bool) -> None:
-        mention = Mention(term, linked)
-        if self.section is not None:
-            # Ids come later (toc); _SectionProcessor fills them in from this element.
-            self.headings[id(mention)] = self.section
-        self.ext.result.mentions.append(mention)
+    def _open_tag(self, term: Term) -> str:
+        tag = self.open_tags.get(term.anchor)
+        if tag is None:
+            attributes = self._attributes(term).items()
+            tag = "<a " + " ".join(f'{k}="{_escape_attribute(v)}"' for k, v in attributes) + ">"
+            self.open_tags[term.anchor] = tag
+        return tag
+
+    def _record(self, anchor: str) -> None:
+        sections = self.ext.result.used.get(anchor)
+        if sections is None:
+            sections = self.ext.result.used[anchor] = {}
+        if self.section is not None and self.section[0] not in sections:
+            sections[self.section[0]] = self.section[1]
 
     # -- markers ---------------------------------------------------------------------
 
@@ -270,26 +292,6 @@ class _LinkProcessor(Treeprocessor):
                     previous = parent[index - 1]
                     previous.tail = f"{previous.tail or ''}{text}"
                 parent.remove(child)
-
-
-class _SectionProcessor(Treeprocessor):
-    """After ``toc``: give each mention its section's id and title."""
-
-    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
-        super().__init__(md)
-        self.ext = ext
-
-    def run(self, root: etree.Element) -> None:
-        linker = self.md.treeprocessors["tiered_glossary"]
-        assert isinstance(linker, _LinkProcessor)
-        names = _toc_names(getattr(self.md, "toc_tokens", []))
-        for mention in self.ext.result.mentions:
-            heading = linker.headings.pop(id(mention), None)
-            if heading is not None:
-                mention.section_id = heading.get("id")
-                # toc's plain-text name: no permalink sign, no stashed markup.
-                mention.section_title = names.get(mention.section_id or "") or _text(heading)
-        linker.headings.clear()
 
 
 def _toc_names(tokens: list[dict[str, Any]]) -> dict[str, str]:

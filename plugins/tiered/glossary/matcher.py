@@ -1,27 +1,27 @@
-"""Find glossary terms in text: one pass over the words, longest match first.
+"""Find glossary terms in text: one regular-expression scan, longest match first.
 
-The text is split once into word tokens (Unicode ``\\w+``); a term is a sequence of
-tokens joined by separators. At each token, a dictionary keyed by the first word says
-how long a term starting there can be, so the cost per word is one lookup unless a
-term may start there; candidates are then tried longest first. Separators match
-loosely where authors vary: any run of whitespace (line breaks included) is one space,
-and curly and straight apostrophes are the same. Case-insensitive forms are compared
-casefolded; acronyms (two or more capitals) only with their exact capitals.
+All forms are compiled into one pattern shaped like a trie of their characters
+(``bone(?:\\s+(?:loss|marrow))?``), so the regular-expression engine, not Python,
+walks the text, and a greedy optional tail makes the longest form win. There are two
+such patterns: one for case-insensitive forms and one for forms that must match their
+exact capitals (acronyms such as AI or RANKL, or entries marked case-sensitive). Word
+boundaries are Unicode-aware (``\\w``); any run of whitespace, line breaks included,
+matches a space in a form; curly and straight apostrophes are the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_APOSTROPHE_CLASS = "['\u2019\u2018\u02bc]"
 
 
 def _separator(text: str) -> str:
@@ -43,8 +43,44 @@ def split_form(form: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
-@dataclass(frozen=True)
-class Hit(Generic[T]):
+def normalize(text: str) -> str:
+    """The key of a form or a matched text: one space for any whitespace, one apostrophe."""
+    return _SPACE.sub(" ", text.translate(_APOSTROPHES))
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    trie: dict[str, Any] = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _unit(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return _APOSTROPHE_CLASS
+    return re.escape(char)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [_unit(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a form ends here: the longer forms are tried first (greedy)
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+def _compile(keys: Iterable[str], flags: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_trie_pattern(keys)})(?!\w)", flags)
+
+
+class Hit(NamedTuple, Generic[T]):
     """A match: ``text[start:end]`` is a form of ``value``."""
 
     start: int
@@ -56,61 +92,64 @@ class Matcher(Generic[T]):
     """Matches many forms in one pass.
 
     Args:
-        forms: ``(form, value, case_sensitive)`` triples; a form that cannot be
-            matched (it does not start and end with a letter or digit) is returned
-            by ``rejected``.
+        forms: ``(form, value, case_sensitive)`` triples. A form that does not start
+            and end with a letter or digit cannot be matched; it is listed in ``rejected``.
     """
 
     def __init__(self, forms: Iterable[tuple[str, T, bool]]) -> None:
-        self._exact: dict[tuple[str, ...], T] = {}
-        self._folded: dict[tuple[str, ...], T] = {}
-        self._longest: dict[str, int] = {}  # casefolded first word -> most words in a form
+        self._exact: dict[str, T] = {}
+        self._folded: dict[str, T] = {}
         self.rejected: list[str] = []
         for form, value, case_sensitive in forms:
-            parts = split_form(form)
-            if parts is None:
+            if split_form(form) is None:
                 self.rejected.append(form)
-                continue
-            if case_sensitive:
-                self._exact.setdefault(parts, value)
+            elif case_sensitive:
+                self._exact.setdefault(normalize(form), value)
             else:
-                self._folded.setdefault(tuple(p.casefold() for p in parts), value)
-            first = parts[0].casefold()
-            words = (len(parts) + 1) // 2
-            self._longest[first] = max(self._longest.get(first, 0), words)
+                self._folded.setdefault(normalize(form).lower(), value)
+        self._exact_re = _compile(self._exact, 0) if self._exact else None
+        # Acronyms have capitals: a text without any cannot contain one.
+        self._exact_need_capitals = all(key != key.lower() for key in self._exact)
+        self._folded_re = _compile(self._folded, re.IGNORECASE) if self._folded else None
 
     def __bool__(self) -> bool:
-        return bool(self._longest)
+        return bool(self._exact or self._folded)
 
     def lookup(self, text: str) -> T | None:
         """The value whose form is exactly ``text`` (as a whole), if any."""
-        parts = split_form(text.strip())
-        if parts is None:
-            return None
-        return self._exact.get(parts) or self._folded.get(tuple(p.casefold() for p in parts))
+        key = normalize(text.strip())
+        value = self._exact.get(key)
+        return value if value is not None else self._folded.get(key.lower())
 
     def find(self, text: str) -> list[Hit[T]]:
-        """Every non-overlapping match in ``text``, left to right, longest first."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        hits: list[Hit[T]] = []
-        count = len(tokens)
-        i = 0
-        while i < count:
-            start, end = tokens[i]
-            longest = self._longest.get(text[start:end].casefold(), 0)
-            matched = 0
-            for words in range(min(longest, count - i), 0, -1):
-                parts = [text[start:end]]
-                for k in range(i + 1, i + words):
-                    parts += [_separator(text[tokens[k - 1][1] : tokens[k][0]])]
-                    parts += [text[tokens[k][0] : tokens[k][1]]]
-                key = tuple(parts)
-                value = self._exact.get(key)
-                if value is None:
-                    value = self._folded.get(tuple(p.casefold() for p in key))
+        """Every non-overlapping match in ``text``, leftmost first, then longest."""
+        found: list[tuple[int, int, int, T]] = []
+        if self._exact_re is not None and not (self._exact_need_capitals and text == text.lower()):
+            exact = self._exact
+            for m in self._exact_re.finditer(text):
+                matched = m.group()
+                value = exact.get(matched)
+                if value is None:  # spread over a line break, or a curly apostrophe
+                    value = exact.get(normalize(matched))
                 if value is not None:
-                    hits.append(Hit(start, tokens[i + words - 1][1], value))
-                    matched = words
-                    break
-            i += matched or 1
+                    found.append((m.start(), -m.end(), 0, value))
+        if self._folded_re is not None:
+            folded = self._folded
+            for m in self._folded_re.finditer(text):
+                matched = m.group().lower()
+                value = folded.get(matched)
+                if value is None:
+                    value = folded.get(normalize(matched))
+                if value is not None:
+                    found.append((m.start(), -m.end(), 1, value))
+        if not found:
+            return []
+        if self._exact_re is not None and self._folded_re is not None:
+            found.sort(key=lambda item: item[:3])
+        hits: list[Hit[T]] = []
+        end = 0
+        for start, negative_end, _kind, value in found:
+            if start >= end:
+                end = -negative_end
+                hits.append(Hit(start, end, value))
         return hits

@@ -8,7 +8,9 @@ page's "Used in" placeholders are filled and unused terms reported.
 
 from __future__ import annotations
 
-import posixpath
+import html
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -17,7 +19,7 @@ import markdown
 import yaml
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -49,10 +52,22 @@ _INTRO = (
 )
 
 
+_PLACEHOLDER = re.compile(render.used_in_placeholder_pattern())
+
+
 @lru_cache(maxsize=8)
 def _load(text: str, path: str, tiers: tuple[str, ...]) -> Glossary:
     """Parse once per content: ``mkdocs serve`` rebuilds reuse an unchanged glossary."""
     return load_glossary(text, path, tiers)
+
+
+@dataclass
+class _Usage:
+    """Where one page mentions terms: compact, kept until the glossary page is written."""
+
+    page: Page
+    sections: dict[str, str]  # section id -> title
+    terms: dict[str, tuple[str, ...]]  # term anchor -> section ids
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -61,8 +76,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def __init__(self) -> None:
         self.glossary: Glossary | None = None
         self.extension: GlossaryExtension | None = None
-        self.results: dict[str, tuple[Page, PageResult]] = {}
+        self.results: dict[str, tuple[Page, PageResult]] = {}  # pages being rendered
+        self.usage: list[_Usage] = []
         self.glossary_page: Page | None = None
+        self.order: dict[str, int] = {}
+        self.used_by: dict[str, list[_Usage]] = {}
         self.root = Path()
 
     # -- configuration -----------------------------------------------------------
@@ -70,6 +88,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.glossary = self.extension = self.glossary_page = None
         self.results = {}
+        self.usage = []
+        self.used_by = {}
         if not self.config.enabled:
             return config
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -87,6 +107,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             self.glossary = _load(text, shown, _tier_names(config))
         except GlossaryError as err:
             raise PluginError(str(err)) from err
+        features = config.theme.get("features") or []
+        if self.config.popovers and "content.tooltips" in features:
+            log.warning(
+                "theme feature 'content.tooltips' takes the titles of glossary links before "
+                "glossary.js can turn them into popovers: remove it from theme.features"
+            )
         self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         config.extra_css.append("assets/tiered/glossary.css")
@@ -146,8 +172,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             )
             autolink = True
         tier = page.meta.get("tier")
+        target = files.get_file_from_path(self.config.page_path)
         context = PageContext(
-            glossary_href=posixpath.relpath(self.config.page_path, posixpath.dirname(uri) or "."),
+            markers="[[" in markdown,
+            glossary_href=get_relative_url(target.url, page.url) if target else "",
             tier=tier if isinstance(tier, str) else None,
             autolink=autolink,
         )
@@ -161,37 +189,61 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return html
         if page is self.glossary_page:
             return html + self._glossary_body(page, config)
-        entry = self.results.get(page.file.src_uri)
-        if entry is not None and entry[1].unknown:
-            self._report_unknown(page, entry[1].unknown)
+        entry = self.results.pop(page.file.src_uri, None)
+        if entry is not None:
+            result = entry[1]
+            if result.unknown:
+                self._report_unknown(page, result.unknown)
+            sections = {i: t for found in result.used.values() for i, t in found.items()}
+            terms = {anchor: tuple(found) for anchor, found in result.used.items()}
+            self.usage.append(_Usage(page, sections, terms))
         return html
 
     # -- phase 2: every page is known ---------------------------------------------------
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         page, glossary = self.glossary_page, self.glossary
-        if page is None or glossary is None or page.content is None:
+        if page is None or glossary is None:
             return env
-        used = self._used_in(page)
-        content = page.content
-        for term in glossary.terms:
-            content = content.replace(
-                render.used_in_placeholder(term), render.used_in(used.get(term.anchor, []))
-            )
-        page.content = content
+        used_by: dict[str, list[_Usage]] = {}
+        for usage in sorted(self.usage, key=lambda u: self.order.get(u.page.file.src_uri, -1)):
+            for anchor in usage.terms:
+                used_by.setdefault(anchor, []).append(usage)
+        self.used_by = used_by
         if self.config.warn_unused:
             for term in glossary.terms:
-                if term.link and term.anchor not in used:
-                    log.warning(
-                        str(
-                            Diagnostic(
-                                glossary.path,
-                                term.line,
-                                f"glossary term '{term.term}' is not used on any page",
-                            )
-                        )
-                    )
+                if term.link and term.anchor not in used_by:
+                    message = f"glossary term '{term.term}' is not used on any page"
+                    log.warning(str(Diagnostic(glossary.path, term.line, message)))
         return env
+
+    # After the search plugins indexed the page (they read it in on_page_context too):
+    # the back-links are navigation, not text to search, and on a large site they are
+    # most of the glossary page's bytes.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page is not self.glossary_page or page.content is None:
+            return context
+        hrefs: dict[int, str] = {}
+
+        def back_links(match: re.Match[str]) -> str:
+            items = []
+            for usage in self.used_by.get(html.unescape(match.group(1)), []):
+                key = id(usage)
+                if key not in hrefs:
+                    hrefs[key] = get_relative_url(usage.page.url, page.url)
+                href = hrefs[key]
+                title = usage.page.meta.get("title") or usage.page.title or usage.page.file.src_uri
+                anchor = html.unescape(match.group(1))
+                sections = tuple((usage.sections[i], f"{href}#{i}") for i in usage.terms[anchor])
+                items.append(render.UsedIn(str(title), href, sections))
+            return render.used_in(items)
+
+        page.content = _PLACEHOLDER.sub(back_links, page.content)
+        self.usage, self.used_by = [], {}  # written: no longer needed
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -217,6 +269,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
             definitions[term.anchor] = md.reset().convert(term.definition)
         body = render.page_body(terms, definitions, render.citation)
+        # The table of contents lists the letters; the A-Z bar and the headings do the rest
+        # (a thousand-term contents list helps nobody and costs every build).
         tokens: list[Any] = []
         for term in render.ordered(terms):
             letter = render.letter_of(term)
@@ -224,37 +278,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 tokens.append(
                     {"level": 2, "id": render.letter_id(letter), "name": letter, "children": []}
                 )
-            tokens[-1]["children"].append(
-                {"level": 3, "id": term.anchor, "name": term.term, "children": []}
-            )
         page.toc = get_toc(tokens)
         anchors = {t.anchor for t in terms} | {token["id"] for token in tokens}
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
         return body
-
-    def _used_in(self, glossary_page: Page) -> dict[str, list[render.UsedIn]]:
-        used: dict[str, list[render.UsedIn]] = {}
-        for page, result in self.results.values():
-            href = get_relative_url(page.url, glossary_page.url)
-            sections: dict[str, dict[str, str]] = {}
-            for mention in result.mentions:
-                found = sections.setdefault(mention.term.anchor, {})
-                if mention.section_id and mention.section_title:
-                    found.setdefault(mention.section_id, mention.section_title)
-            title = str(page.meta.get("title") or page.title or page.file.src_uri)
-            rank = self.order.get(page.file.src_uri, len(self.order))
-            for anchor, section_ids in sections.items():
-                used.setdefault(anchor, []).append(
-                    render.UsedIn(
-                        title=title,
-                        href=href,
-                        sections=tuple((t, f"{href}#{i}") for i, t in section_ids.items()),
-                        rank=rank,
-                    )
-                )
-        for pages in used.values():
-            pages.sort(key=lambda u: (u.rank, u.title.casefold(), u.href))
-        return used
 
     def _report_unknown(self, page: Page, names: list[str]) -> None:
         source = page.file.content_string

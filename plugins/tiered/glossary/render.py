@@ -24,12 +24,16 @@ class UsedIn:
     title: str
     href: str
     sections: tuple[tuple[str, str], ...] = ()  # (title, href)
-    rank: int = 0  # position in reading order
 
 
 def used_in_placeholder(term: Term) -> str:
     """A marker the plugin replaces with the term's back-links (HTML comment: invisible)."""
     return f"<!-- tiered-glossary:used-in:{escape(term.anchor)} -->"
+
+
+def used_in_placeholder_pattern() -> str:
+    """A regular expression for every placeholder; group 1 is the (escaped) anchor."""
+    return r"<!-- tiered-glossary:used-in:(.*?) -->"
 
 
 def letter_of(term: Term) -> str:

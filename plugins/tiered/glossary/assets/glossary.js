@@ -2,56 +2,32 @@
    Without this script each link is a normal link with a title. With it, the title
    becomes a popover (role="tooltip", referenced by aria-describedby) that opens on
    hover, keyboard focus and tap, and closes on Escape, blur or a tap elsewhere.
-   A first tap on a touch screen opens the popover; a second tap follows the link. */
+   A first tap on a touch screen opens the popover; a second tap follows the link.
+   Events are delegated from the document, so links that a theme re-renders or
+   clones keep working. */
 (function () {
   "use strict";
   var SELECTOR = "a.tiered-glossary-term";
   var counter = 0;
   var open = null; // { link, tip }
+  var touchedLink = null;
 
-  function place(link, tip) {
-    var rect = link.getBoundingClientRect();
-    var width = document.documentElement.clientWidth;
-    tip.style.left = "0px";
-    tip.style.top = "0px";
-    var tipWidth = tip.offsetWidth;
-    var left = Math.min(Math.max(8, rect.left), Math.max(8, width - tipWidth - 8));
-    tip.style.left = left + window.scrollX + "px";
-    tip.style.top = rect.bottom + window.scrollY + 6 + "px";
+  function termLink(node) {
+    return node && node.closest ? node.closest(SELECTOR) : null;
   }
 
-  function hide() {
-    if (open) {
-      open.tip.hidden = true;
-      open.link.removeAttribute("data-tiered-open");
-      open = null;
+  function tooltipFor(link) {
+    var id = link.getAttribute("aria-describedby");
+    var tip = id ? document.getElementById(id) : null;
+    if (tip) {
+      return tip;
     }
-  }
-
-  function show(link) {
-    var tip = document.getElementById(link.getAttribute("aria-describedby"));
-    if (!tip) {
-      return;
-    }
-    if (open && open.link !== link) {
-      hide();
-    }
-    tip.hidden = false;
-    place(link, tip);
-    open = { link: link, tip: tip };
-  }
-
-  function setup(link) {
-    if (link.hasAttribute("data-tiered-ready")) {
-      return;
-    }
-    var text = link.getAttribute("title");
+    var text = link.getAttribute("title") || link.getAttribute("data-tiered-definition");
     if (!text) {
-      return;
+      return null;
     }
-    link.setAttribute("data-tiered-ready", "");
     counter += 1;
-    var tip = document.createElement("span");
+    tip = document.createElement("span");
     tip.id = "tiered-glossary-tip-" + counter;
     tip.className = "tiered-glossary-tooltip";
     tip.setAttribute("role", "tooltip");
@@ -66,49 +42,88 @@
     link.removeAttribute("title");
     link.setAttribute("data-tiered-definition", text);
     link.setAttribute("aria-describedby", tip.id);
+    return tip;
+  }
 
-    var touched = false;
-    link.addEventListener("pointerdown", function (event) {
-      touched = event.pointerType === "touch" || event.pointerType === "pen";
-    });
-    link.addEventListener("mouseenter", function () {
-      show(link);
-    });
-    link.addEventListener("mouseleave", function () {
-      if (document.activeElement !== link) {
-        hide();
-      }
-    });
-    link.addEventListener("focus", function () {
-      show(link);
-    });
-    link.addEventListener("blur", function () {
+  function place(link, tip) {
+    var rect = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var left = Math.min(Math.max(8, rect.left), Math.max(8, width - tip.offsetWidth - 8));
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hide() {
+    if (open) {
+      open.tip.hidden = true;
+      open.link.removeAttribute("data-tiered-open");
+      open = null;
+    }
+  }
+
+  function show(link) {
+    var tip = tooltipFor(link);
+    if (!tip) {
+      return;
+    }
+    if (open && open.link !== link) {
       hide();
-    });
-    link.addEventListener("click", function (event) {
-      if (touched && !(open && open.link === link && link.hasAttribute("data-tiered-open"))) {
-        event.preventDefault(); // first tap: show the definition, second tap: follow
-        show(link);
-        link.setAttribute("data-tiered-open", "");
-      }
-      touched = false;
-    });
+    }
+    tip.hidden = false;
+    place(link, tip);
+    open = { link: link, tip: tip };
   }
 
   function init() {
     var links = document.querySelectorAll(SELECTOR);
     for (var i = 0; i < links.length; i++) {
-      setup(links[i]);
+      tooltipFor(links[i]);
     }
   }
 
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
+  document.addEventListener("mouseover", function (event) {
+    var link = termLink(event.target);
+    if (link && !link.contains(event.relatedTarget)) {
+      show(link);
+    }
+  });
+  document.addEventListener("mouseout", function (event) {
+    var link = termLink(event.target);
+    if (link && !link.contains(event.relatedTarget) && document.activeElement !== link) {
+      hide();
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termLink(event.target);
+    if (link) {
+      show(link);
+    }
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termLink(event.target)) {
       hide();
     }
   });
   document.addEventListener("pointerdown", function (event) {
-    if (open && event.target !== open.link && !open.link.contains(event.target)) {
+    var link = termLink(event.target);
+    touchedLink = link && (event.pointerType === "touch" || event.pointerType === "pen") ? link : null;
+    if (open && !(link && link === open.link)) {
+      hide();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var link = termLink(event.target);
+    if (link && link === touchedLink && !link.hasAttribute("data-tiered-open")) {
+      event.preventDefault(); // first tap: show the definition; a second tap follows it
+      show(link);
+      link.setAttribute("data-tiered-open", "");
+    }
+    touchedLink = null;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" || event.key === "Esc") {
       hide();
     }
   });
