@@ -205,8 +205,8 @@ def test_strict_build_fails_on_a_glossary_mistake(site: SiteFactory) -> None:
     [
         (
             "terms:\n  - term: a\n    short: [unclosed\n",
-            "docs/glossary.yml:4:1: the glossary is not valid YAML: expected ',' or ']', "
-            "but got '<stream end>'",
+            "docs/glossary.yml:4:1: the glossary is not valid YAML: did not find expected ',' "
+            "or ']' (while parsing a flow sequence that starts at line 3)",
         ),
         ("- a\n- b\n", "docs/glossary.yml:1: the glossary must be a mapping with a 'terms:' list"),
         (
@@ -261,3 +261,19 @@ def test_material_tooltips_feature_is_flagged(site: SiteFactory) -> None:
         "tiered: theme feature 'content.tooltips' takes the titles of glossary links before "
         "glossary.js can turn them into popovers: remove it from theme.features"
     ]
+
+
+def test_definitions_render_alone_when_one_swallows_the_next(site: SiteFactory) -> None:
+    glossary = GLOSSARY.replace(
+        "      A *hormone*. It restrains osteoclasts.\n",
+        "      A *hormone*. It restrains osteoclasts.\n\n      <div>unclosed raw HTML\n",
+    )
+    result = _build(site, _docs(glossary))
+    page = result.html("glossary/index.html")
+    assert "<div>unclosed raw HTML" in page
+    osteoclast = page[page.index('<h3 id="osteoclast">') :]
+    assert "<p>A cell that breaks down bone &lt;&amp;&gt;.</p>" in osteoclast
+    # Each definition links other terms but never its own.
+    estrogen = page[page.index('<h3 id="estrogen">') : page.index('<h3 id="osteoclast">')]
+    assert 'href="#osteoclast"' in estrogen
+    assert 'href="#estrogen" title' not in estrogen

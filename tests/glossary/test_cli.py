@@ -80,8 +80,8 @@ def test_check_reports_an_unusable_glossary(
     assert main(["glossary", "check", "-f", str(config)]) == 1
     out, _err = capsys.readouterr()
     assert out.splitlines() == [
-        "docs/glossary.yml:2:1: error: the glossary is not valid YAML: expected ',' or ']', "
-        "but got '<stream end>'"
+        "docs/glossary.yml:2:1: error: the glossary is not valid YAML: did not find expected "
+        "',' or ']' (while parsing a flow sequence that starts at line 1)"
     ]
 
 

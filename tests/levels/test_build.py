@@ -130,7 +130,7 @@ def test_plain_urls_without_directory_urls(site: SiteFactory) -> None:
             "broken-yaml",
             page("tier: academic\nsummary: 'unterminated\n"),
             f"{T}/broken-yaml.md:4:1: front matter is not valid YAML: found unexpected end "
-            "of stream",
+            "of stream (while scanning a quoted scalar that starts at line 3)",
         ),
     ],
 )

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from tiered.common.diagnostics import Diagnostic
+from tiered.common.yamlsource import SafeLoader, describe
 
 # The same block MkDocs recognises: '---' on the first line, closed by '---' or '...'.
 _BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -24,7 +25,7 @@ _BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _FIRST_YAML_LINE = 2
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     """Safe YAML, but timestamps stay text.
 
     PyYAML turns ``2024-13-01`` into an exception with no position; callers that want
@@ -85,10 +86,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = _FIRST_YAML_LINE + mark.line if mark else 1
-        col = mark.column + 1 if mark else 0
-        problem = err.problem or err.context or "invalid YAML"
+        line, col, problem = describe(err, _FIRST_YAML_LINE)
         return FrontMatter(
             path=path,
             present=True,

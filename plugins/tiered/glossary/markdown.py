@@ -36,6 +36,9 @@ from tiered.glossary.model import Glossary, Term
 Density = Literal["first-per-section", "first-per-page", "all"]
 
 LINK_CLASS = "tiered-glossary-term"
+# Starts and ends the paragraph that separates definitions rendered in one pass (a
+# private-use character: never in an author's text).
+ENTRY_MARK = "\ue000"
 _MARKER = "data-tiered-glossary"
 # Never link inside these: code, links, headings, abbreviations, definitions, math, forms.
 _SKIP_TAGS = frozenset(
@@ -99,6 +102,8 @@ class GlossaryExtension(Extension):
         glossary: Glossary,
         density: Density = "first-per-section",
         context: PageContext | None = None,
+        *,
+        share: GlossaryExtension | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -106,10 +111,18 @@ class GlossaryExtension(Extension):
         self.density = density
         self.context = context or PageContext()
         self.result = PageResult()
-        linked = [(f, t, t.is_case_sensitive(f)) for t in glossary.terms if t.link for f in t.forms]
-        every = [(f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.forms]
-        self.autolinker: Matcher[Term] = Matcher(linked)
-        self.names: Matcher[Term] = Matcher(every)
+        self.autolinker: Matcher[Term]
+        self.names: Matcher[Term]
+        if share is not None and share.glossary is glossary:  # compiled once per glossary
+            self.autolinker, self.names = share.autolinker, share.names
+        else:
+            self.autolinker = Matcher(
+                (f, t, t.is_case_sensitive(f)) for t in glossary.terms if t.link for f in t.forms
+            )
+            self.names = Matcher(
+                (f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.forms
+            )
+        self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
 
     def start_page(self, context: PageContext) -> PageResult:
         """Set the page about to render; returns the result it will fill."""
@@ -183,6 +196,11 @@ class _LinkProcessor(Treeprocessor):
         tag = el.tag
         if tag == "h2":
             self._enter_section(el)
+        elif tag == "p" and el.text and el.text.startswith(ENTRY_MARK) and not len(el):
+            # Definitions rendered together: each starts a fresh "page" for its own term.
+            self.ext.context.exclude = el.text.strip(ENTRY_MARK)
+            self.seen = set()
+            return
         marker = el.get(_MARKER)
         if marker is not None:
             if marker == "force":
@@ -217,6 +235,8 @@ class _LinkProcessor(Treeprocessor):
         runs after this processor but serialization, and stashed markup serializes
         at a fraction of the cost of elements (most pages carry dozens of links).
         """
+        if len(text) < self.ext.shortest:  # mostly the line breaks between elements
+            return text
         hits = self.ext.autolinker.find(text)
         if not hits:
             return text

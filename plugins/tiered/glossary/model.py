@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from tiered.common.diagnostics import Diagnostic
+from tiered.common.yamlsource import SafeLoader, describe
 
 FIELDS = (
     "term",
@@ -123,14 +124,13 @@ def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary
     Raises:
         GlossaryError: The file is not YAML, or has no ``terms`` list.
     """
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
-        problem = err.problem or err.context or "invalid YAML"
+        line, col, problem = describe(err, 1)
+        where = f"{path}:{line}:{col}" if col else f"{path}:{line}"
         raise GlossaryError(f"{where}: the glossary is not valid YAML: {problem}") from err
     except (yaml.YAMLError, ValueError, TypeError) as err:
         raise GlossaryError(f"{path}: the glossary is not valid YAML: {err}") from err

@@ -28,8 +28,14 @@ from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
 from tiered.glossary import render
 from tiered.glossary.config import GlossaryConfig
-from tiered.glossary.markdown import Density, GlossaryExtension, PageContext, PageResult
-from tiered.glossary.model import Glossary, GlossaryError, load_glossary
+from tiered.glossary.markdown import (
+    ENTRY_MARK,
+    Density,
+    GlossaryExtension,
+    PageContext,
+    PageResult,
+)
+from tiered.glossary.model import Glossary, GlossaryError, Term, load_glossary
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -63,11 +69,19 @@ def _load(text: str, path: str, tiers: tuple[str, ...]) -> Glossary:
 
 @dataclass
 class _Usage:
-    """Where one page mentions terms: compact, kept until the glossary page is written."""
+    """Where one page mentions terms: compact, kept until the glossary page is written.
+
+    A thousand pages mention tens of thousands of (term, section) pairs, so each term
+    keeps its sections as a bit mask over the page's sections (small ints are shared).
+    """
 
     page: Page
-    sections: dict[str, str]  # section id -> title
-    terms: dict[str, tuple[str, ...]]  # term anchor -> section ids
+    sections: tuple[tuple[str, str], ...]  # (id, title) of each h2 with a mention
+    terms: dict[str, int]  # term anchor -> bit i set: mentioned in sections[i]
+
+    def sections_of(self, anchor: str) -> list[tuple[str, str]]:
+        mask = self.terms[anchor]
+        return [section for i, section in enumerate(self.sections) if mask >> i & 1]
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -195,8 +209,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if result.unknown:
                 self._report_unknown(page, result.unknown)
             sections = {i: t for found in result.used.values() for i, t in found.items()}
-            terms = {anchor: tuple(found) for anchor, found in result.used.items()}
-            self.usage.append(_Usage(page, sections, terms))
+            index = {section_id: bit for bit, section_id in enumerate(sections)}
+            terms = {
+                anchor: sum(1 << index[i] for i in found) for anchor, found in result.used.items()
+            }
+            self.usage.append(_Usage(page, tuple(sections.items()), terms))
         return html
 
     # -- phase 2: every page is known ---------------------------------------------------
@@ -237,13 +254,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 href = hrefs[key]
                 title = usage.page.meta.get("title") or usage.page.title or usage.page.file.src_uri
                 anchor = html.unescape(match.group(1))
-                sections = tuple((usage.sections[i], f"{href}#{i}") for i in usage.terms[anchor])
+                sections = tuple((t, f"{href}#{i}") for i, t in usage.sections_of(anchor))
                 items.append(render.UsedIn(str(title), href, sections))
             return render.used_in(items)
 
         page.content = _PLACEHOLDER.sub(back_links, page.content)
         self.usage, self.used_by = [], {}  # written: no longer needed
         return context
+
+    # Last, after every other plugin saw the finished page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if page is self.glossary_page:
+            # On a large site the back-links make this the biggest page; once written,
+            # nothing needs it in memory for the rest of the build.
+            page.content = ""
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -259,15 +285,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         terms = self.glossary.terms
         # Definitions render with the site's Markdown settings; other terms in them link
         # to their entries on this page, a term never to itself.
-        extension = GlossaryExtension(self.glossary, "first-per-page")
+        extension = GlossaryExtension(self.glossary, "first-per-page", share=self.extension)
         others = [e for e in config.markdown_extensions if not isinstance(e, GlossaryExtension)]
         md = markdown.Markdown(
             extensions=[*others, extension], extension_configs=config.mdx_configs or {}
         )
-        definitions = {}
-        for term in terms:
-            extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
-            definitions[term.anchor] = md.reset().convert(term.definition)
+        definitions = _render_definitions(md, extension, terms)
         body = render.page_body(terms, definitions, render.citation)
         # The table of contents lists the letters; the A-Z bar and the headings do the rest
         # (a thousand-term contents list helps nobody and costs every build).
@@ -295,6 +318,32 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(
                 str(Diagnostic(path, line, f"[[{name}]] names no glossary term or alias", col))
             )
+
+
+_ENTRY = re.compile(f"<p>{ENTRY_MARK}(.*?){ENTRY_MARK}</p>\n?")
+
+
+def _render_definitions(
+    md: markdown.Markdown, extension: GlossaryExtension, terms: list[Term]
+) -> dict[str, str]:
+    """Every definition as HTML, by anchor: in one Markdown pass when they allow it.
+
+    A thousand small conversions cost more than the glossary's whole linking; one pass
+    with a marker paragraph before each definition does the same work. A definition
+    whose Markdown swallows the next marker (an unclosed code fence, say) makes the
+    split come out wrong; then each is rendered on its own.
+    """
+    source = "".join(f"\n\n{ENTRY_MARK}{t.anchor}{ENTRY_MARK}\n\n{t.definition}\n" for t in terms)
+    extension.start_page(PageContext(glossary_href=""))
+    parts = _ENTRY.split(md.reset().convert(source))
+    anchors, bodies = parts[1::2], parts[2::2]
+    if anchors == [t.anchor for t in terms]:
+        return {a: body.strip() for a, body in zip(anchors, bodies, strict=True)}
+    definitions = {}
+    for term in terms:
+        extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
+        definitions[term.anchor] = md.reset().convert(term.definition)
+    return definitions
 
 
 def _tier_names(config: MkDocsConfig) -> tuple[str, ...]:
