@@ -14,7 +14,23 @@ from tiered.glossary.model import Glossary, Term, make_anchor
 
 WORDS = ["bone", "Estrogen", "RANKL", "AI", "α", "IL-6", "osteo", "clast", "T-cell", "it's"]
 PUNCTUATION = [" ", " ", "\n", "\n\n", "*", "_", "`", "```\n", "    ", "#", "## ", "- ", "> "]
-PUNCTUATION += ["[", "](x.md)", "<", ">", "&", "'", "’", "|", "!", "(", ")", "<b>", "</b>"]
+PUNCTUATION += [
+    "[",
+    "](x.md)",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#169;",
+    "'",
+    "’",
+    "|",
+    "!",
+    "(",
+    ")",
+    "<b>",
+    "</b>",
+]
 EXTENSIONS = ["abbr", "admonition", "attr_list", "fenced_code", "tables", "toc"]
 
 terms = st.lists(
