@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -117,3 +118,19 @@ def test_articles_link_terms_once_per_section(built: Path) -> None:
             linked |= set(terms)
         for term in ("estrogen", "osteoclast", "aromatase-inhibitor", "bone-mineral-density"):
             assert term in linked, f"{tier} does not link {term}"
+
+
+def test_search_index_is_clean(built: Path) -> None:
+    """No placeholders, no back-links, no popover definitions repeated on every page."""
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    glossary = load_glossary(
+        (REPO / "docs/glossary.yml").read_text(encoding="utf-8"), "docs/glossary.yml"
+    )
+    shorts = {text for term in glossary.terms for text in (term.short, *term.tiers.values())}
+    for doc in index["docs"]:
+        text = doc["text"]
+        assert "tiered-glossary" not in text, doc["location"]
+        assert "\x02" not in text and "wzxhzdk" not in text, doc["location"]
+        assert "Used in:" not in text, doc["location"]
+        if not doc["location"].startswith("glossary/"):
+            assert not [s for s in shorts if s in text], doc["location"]

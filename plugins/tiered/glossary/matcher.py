@@ -108,16 +108,26 @@ class Matcher(Generic[T]):
                 self._exact.setdefault(normalize(form), value)
             else:
                 self._folded.setdefault(normalize(form).lower(), value)
-        # Exact forms are mostly acronyms: few places in a text start with a capital, and
-        # without a look-behind the engine skips straight to them (the word boundary
-        # before a match is checked in find).
-        self._exact_re = _compile(self._exact, 0, lookbehind=False) if self._exact else None
         # Acronyms have capitals: a text without any cannot contain one.
         self._exact_need_capitals = all(key != key.lower() for key in self._exact)
-        # Folded forms are matched in the lower-cased text, twice as fast as IGNORECASE;
-        # the IGNORECASE pattern is for the rare text whose length lower() changes.
-        self._folded_re = _compile(self._folded, 0) if self._folded else None
-        self._folded_any_case = _compile(self._folded, re.IGNORECASE) if self._folded else None
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+
+    def _pattern(self, kind: str) -> re.Pattern[str] | None:
+        """Compiled on first use: a matcher used only for ``lookup`` never compiles."""
+        if kind not in self._patterns:
+            if kind == "exact":
+                # Exact forms are mostly acronyms: few places in a text start with a
+                # capital, and without a look-behind the engine skips straight to them
+                # (the word boundary before a match is checked in _find_exact).
+                pattern = _compile(self._exact, 0, lookbehind=False) if self._exact else None
+            elif kind == "folded":
+                # Folded forms are matched in the lower-cased text: twice as fast as
+                # IGNORECASE, which is kept for the rare text whose length lower() changes.
+                pattern = _compile(self._folded, 0) if self._folded else None
+            else:
+                pattern = _compile(self._folded, re.IGNORECASE) if self._folded else None
+            self._patterns[kind] = pattern
+        return self._patterns[kind]
 
     def __bool__(self) -> bool:
         return bool(self._exact or self._folded)
@@ -144,10 +154,12 @@ class Matcher(Generic[T]):
         return hits
 
     def _find_exact(self, text: str, lowered: str) -> list[tuple[int, int, int, T]]:
-        if self._exact_re is None or (self._exact_need_capitals and text == lowered):
+        if not self._exact or (self._exact_need_capitals and text == lowered):
             return []
+        pattern = self._pattern("exact")
+        assert pattern is not None
         found = []
-        exact, search = self._exact, self._exact_re.search
+        exact, search = self._exact, pattern.search
         m = search(text)
         while m is not None:
             start = m.start()
@@ -164,12 +176,13 @@ class Matcher(Generic[T]):
         return found
 
     def _find_folded(self, text: str, lowered: str) -> list[tuple[int, int, int, T]]:
-        if self._folded_re is None or self._folded_any_case is None:
+        if not self._folded:
             return []
         found = []
         folded = self._folded
         same_length = len(lowered) == len(text)
-        pattern = self._folded_re if same_length else self._folded_any_case
+        pattern = self._pattern("folded" if same_length else "any-case")
+        assert pattern is not None
         for m in pattern.finditer(lowered if same_length else text):
             matched = m.group() if same_length else m.group().lower()
             value = folded.get(matched)
