@@ -8,6 +8,7 @@ landing cards) → ``on_page_context`` (the tier for ``<meta name="tiered:tier">
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -69,7 +70,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             if uri == "assets/tiered/levels.js" and not self.config.remember_tier:
                 continue
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-        root = Path(config.config_file_path or ".").parent
+        # As MkDocs makes abs_src_path: absolute, symlinks not resolved.
+        config_file = os.path.abspath(config.config_file_path or "mkdocs.yml")  # noqa: PTH100
+        root = Path(config_file).parent
         prefix = self.config.topics_dir.strip("/") + "/"
         docs = []
         for file in files.documentation_pages():
@@ -160,6 +163,6 @@ def _display_path(file: File, root: Path) -> str:
         return file.src_uri
     path = Path(file.abs_src_path)
     try:
-        return path.relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
