@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 
 from tiered.common.diagnostics import Diagnostic, Severity
+from tiered.plugin_support import display_path, project_root
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -77,12 +78,7 @@ class _Pages(BasePlugin):  # type: ignore[type-arg]
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.abs_src_path:
-            path = Path(page.file.abs_src_path)
-            try:
-                shown = path.relative_to(self.root).as_posix()
-            except ValueError:
-                shown = path.as_posix()
-            self.report.pages[shown] = html
+            self.report.pages[display_path(page.file.abs_src_path, self.root)] = html
         return html
 
 
@@ -103,7 +99,7 @@ def run_build(config_file: str, logger_prefix: str) -> BuildReport:
                 report.failed = True
                 report.diagnostics.append(Diagnostic(config_file, 0, str(err), severity="error"))
                 return report
-            root = Path(config.config_file_path or ".").resolve().parent
+            root = project_root(config)
             config.plugins["tiered-check-pages"] = _Pages(report, root)
             config.plugins.on_startup(command="build", dirty=False)
             try:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 import markdown
 import yaml
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -36,6 +35,7 @@ from tiered.glossary.markdown import (
     PageResult,
 )
 from tiered.glossary.model import Glossary, GlossaryError, Term, load_glossary
+from tiered.plugin_support import add_assets, display_path, project_root, use_assets
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -48,10 +48,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
-ASSETS = {
-    "assets/tiered/glossary.css": _PACKAGE / "assets" / "glossary.css",
-    "assets/tiered/glossary.js": _PACKAGE / "assets" / "glossary.js",
-}
+CSS = {"assets/tiered/glossary.css": _PACKAGE / "assets" / "glossary.css"}
+JS = {"assets/tiered/glossary.js": _PACKAGE / "assets" / "glossary.js"}
 _INTRO = (
     "What the medical words on this site mean. In the articles, these words link here; "
     "point at one, focus it or tap it to see a short definition."
@@ -106,9 +104,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by = {}
         if not self.config.enabled:
             return config
-        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.root = project_root(config)
         path = self.root / self.config.file
-        shown = _relative(path, self.root)
+        shown = display_path(path, self.root)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError as err:
@@ -129,11 +127,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             )
         self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        config.extra_css.append("assets/tiered/glossary.css")
-        if self.config.popovers:
-            script = ExtraScriptValue("assets/tiered/glossary.js")
-            script.defer = True
-            config.extra_javascript.append(script)
+        use_assets(config, self._assets())
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -143,12 +137,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
                 files.remove(file)  # data, not content: never copied into the site
-        for uri, asset in ASSETS.items():
-            if uri.endswith(".js") and not self.config.popovers:
-                continue
-            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        add_assets(config, files, self._assets())
         if files.get_file_from_path(self.config.page_path) is not None:
-            shown = _relative(Path(config.docs_dir) / self.config.page_path, self.root)
+            shown = display_path(Path(config.docs_dir) / self.config.page_path, self.root)
             raise PluginError(
                 f"{shown} exists, but the glossary page is "
                 "generated there: remove the file or set 'page_path' in the tiered/glossary options"
@@ -179,7 +170,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return markdown
         autolink = page.meta.get("glossary", True)
         if not isinstance(autolink, bool):
-            meta = parse_front_matter(page.file.content_string, _page_path(page, self.root))
+            meta = parse_front_matter(page.file.content_string, self._page_path(page))
             log.warning(
                 f"{meta.path}:{meta.line_of('glossary')}: front matter field 'glossary' "
                 "must be true or false"
@@ -280,6 +271,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     # -- helpers ---------------------------------------------------------------------
 
+    def _assets(self) -> dict[str, Path]:
+        return {**CSS, **(JS if self.config.popovers else {})}
+
+    def _page_path(self, page: Page) -> str:
+        return display_path(page.file.abs_src_path, self.root, page.file.src_uri)
+
     def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
         assert self.glossary is not None
         terms = self.glossary.terms
@@ -308,7 +305,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _report_unknown(self, page: Page, names: list[str]) -> None:
         source = page.file.content_string
-        path = _page_path(page, self.root)
+        path = self._page_path(page)
         position = 0
         for name in names:
             index = source.find(f"[[{name}", position)
@@ -351,16 +348,3 @@ def _tier_names(config: MkDocsConfig) -> tuple[str, ...]:
     levels = config.plugins.get("tiered/levels")
     tiers = getattr(getattr(levels, "config", None), "tiers", None) or []
     return tuple(str(getattr(t, "name", "")) for t in tiers)
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _page_path(page: Page, root: Path) -> str:
-    if page.file.abs_src_path:
-        return _relative(Path(page.file.abs_src_path), root)
-    return page.file.src_uri

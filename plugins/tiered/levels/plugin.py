@@ -8,19 +8,18 @@ landing cards) → ``on_page_context`` (the tier for ``<meta name="tiered:tier">
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.files import Files, file_sort_key
 from mkdocs.utils import get_relative_url, nest_paths
 
 from tiered.levels import render
 from tiered.levels.config import LevelsConfig
 from tiered.levels.model import Library, SourceDoc, Topic, collect
 from tiered.levels.navigation import Mode, arrange
+from tiered.plugin_support import add_assets, display_path, project_root, use_assets
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,10 +30,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
-ASSETS = {
-    "assets/tiered/levels.css": _PACKAGE / "assets" / "levels.css",
-    "assets/tiered/levels.js": _PACKAGE / "assets" / "levels.js",
-}
+CSS = {"assets/tiered/levels.css": _PACKAGE / "assets" / "levels.css"}
+JS = {"assets/tiered/levels.js": _PACKAGE / "assets" / "levels.js"}
 
 
 class LevelsPlugin(BasePlugin[LevelsConfig]):
@@ -53,11 +50,7 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         # keeps precedence (README explains the one include it then needs).
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
-        config.extra_css.append("assets/tiered/levels.css")
-        if self.config.remember_tier:
-            script = ExtraScriptValue("assets/tiered/levels.js")
-            script.defer = True
-            config.extra_javascript.append(script)
+        use_assets(config, self._assets())
         return config
 
     # Late: after other plugins added generated pages (the glossary page, say), so the
@@ -66,22 +59,18 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        for uri, path in ASSETS.items():
-            if uri == "assets/tiered/levels.js" and not self.config.remember_tier:
-                continue
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-        # As MkDocs makes abs_src_path: absolute, symlinks not resolved.
-        config_file = os.path.abspath(config.config_file_path or "mkdocs.yml")  # noqa: PTH100
-        root = Path(config_file).parent
+        add_assets(config, files, self._assets())
+        root = project_root(config)
         prefix = self.config.topics_dir.strip("/") + "/"
         docs = []
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix):
                 continue
+            shown = display_path(file.abs_src_path, root, file.src_uri)
             try:
-                docs.append(SourceDoc(file.src_uri, _display_path(file, root), file.content_string))
+                docs.append(SourceDoc(file.src_uri, shown, file.content_string))
             except UnicodeDecodeError as err:
-                log.warning(f"{_display_path(file, root)}: not valid UTF-8 text ({err.reason})")
+                log.warning(f"{shown}: not valid UTF-8 text ({err.reason})")
         self.library = library = collect(docs, self.config.tier_models(), self.config.topics_dir)
         for diagnostic in sorted(library.diagnostics):
             log.warning(str(diagnostic))
@@ -91,6 +80,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             config.nav = arrange(default, library, cast("Mode", self.config.navigation))
             self.generated_nav = True
         return files
+
+    def _assets(self) -> dict[str, Path]:
+        return {**CSS, **(JS if self.config.remember_tier else {})}
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -156,13 +148,3 @@ def _links(library: Library, topic: Topic, page: Page, files: Files) -> list[ren
             )
         )
     return links
-
-
-def _display_path(file: File, root: Path) -> str:
-    if not file.abs_src_path:
-        return file.src_uri
-    path = Path(file.abs_src_path)
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -1,0 +1,53 @@
+"""What the MkDocs plugins share: where the project is, how to name files, assets.
+
+Top floor (it knows MkDocs); the plugins import it, the models never do.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``: file names in messages are relative to it.
+
+    Absolute but with symbolic links kept, as MkDocs makes ``abs_src_path``.
+    """
+    config_file = os.path.abspath(config.config_file_path or "mkdocs.yml")  # noqa: PTH100
+    return Path(config_file).parent
+
+
+def display_path(path: str | Path | None, root: Path, fallback: str = "") -> str:
+    """``path`` relative to the project, as messages show it (``docs/topics/x.md``)."""
+    if not path:
+        return fallback
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - see project_root
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def use_assets(config: MkDocsConfig, assets: dict[str, Path]) -> None:
+    """Link the plugin's stylesheets and scripts from every page (call in ``on_config``)."""
+    for uri in assets:
+        if uri.endswith(".css"):
+            config.extra_css.append(uri)
+        elif uri.endswith(".js"):
+            script = ExtraScriptValue(uri)
+            script.defer = True
+            config.extra_javascript.append(script)
+
+
+def add_assets(config: MkDocsConfig, files: Files, assets: dict[str, Path]) -> None:
+    """Copy the plugin's stylesheets and scripts into the site (call in ``on_files``)."""
+    for uri, source in assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(source)))
