@@ -1,0 +1,1 @@
+"""The ``tiered/citations`` plugin: Pandoc-style citations resolved from BibTeX (in progress)."""
