@@ -1,0 +1,107 @@
+"""The citations' Python-Markdown extension: phase one, finding citations.
+
+Two inline processors run after code spans (190), backslash escapes (180), links
+(160) and raw inline HTML (90) have claimed their text, so neither code, ``\\@``, a
+link's target nor an HTML attribute is ever read as a citation: bracketed citations
+at 86 and narrative ones at 85, both before emphasis, so ``[@a, p. 3 and *passim*]``
+stays one citation. Neither runs inside a link's text. A tree processor right after
+the inline pass numbers the citations in reading order. Each becomes Pandoc's markup,
+
+    <span class="citation" data-cites="key1 key2" data-tiered-citation="3">[@key1; @key2]</span>
+
+whose text is the author's own until the plugin formats it in a style (phase two),
+so nothing is lost when a key is unknown. ``data-tiered-citation`` indexes
+``CitationsExtension.citations`` for the page.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from tiered.citations.syntax import BRACKETED, NARRATIVE, Citation, parse_bracketed, parse_narrative
+
+
+class CitationsExtension(Extension):
+    """Find Pandoc-style citations; the plugin (or a test) reads ``citations`` after."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.citations: list[Citation] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        self.citations = []
+        if "@" not in md.ESCAPED_CHARS:  # "\@" is a literal "@", as in Pandoc
+            md.ESCAPED_CHARS.append("@")
+        md.inlinePatterns.register(_Bracketed(BRACKETED.pattern, md, self), "tiered_cite", 86)
+        md.inlinePatterns.register(
+            _Narrative(NARRATIVE.pattern, md, self), "tiered_cite_narrative", 85
+        )
+        md.treeprocessors.register(_ReadingOrder(md, self), "tiered_cite_order", 19)
+
+    def _element(self, citation: Citation, source: str) -> etree.Element:
+        el = etree.Element("span")
+        el.set("class", "citation")
+        el.set("data-cites", " ".join(citation.keys))
+        el.set("data-tiered-citation", str(len(self.citations)))
+        el.text = AtomicString(source)
+        self.citations.append(citation)
+        return el
+
+
+class _ReadingOrder(Treeprocessor):
+    """Number the citations as a reader meets them (the inline passes found them by kind)."""
+
+    def __init__(self, md: Markdown, ext: CitationsExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        found = self.ext.citations
+        ordered: list[Citation] = []
+        for el in root.iter("span"):
+            index = el.get("data-tiered-citation")
+            if index is not None and el.get("class") == "citation":
+                el.set("data-tiered-citation", str(len(ordered)))
+                ordered.append(found[int(index)])
+        self.ext.citations = ordered
+
+
+class _Bracketed(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, pattern: str, md: Markdown, ext: CitationsExtension) -> None:
+        super().__init__(pattern, md)
+        self.ext = ext
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        citation = parse_bracketed(m.group("inner"))
+        if citation is None:
+            return None, None, None
+        return self.ext._element(citation, m.group(0)), m.start(0), m.end(0)
+
+
+class _Narrative(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, pattern: str, md: Markdown, ext: CitationsExtension) -> None:
+        super().__init__(pattern, md)
+        self.ext = ext
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
+        return self.ext._element(parse_narrative(m), m.group(0)), m.start(0), m.end(0)
+
+
+def makeExtension(**kwargs: Any) -> CitationsExtension:
+    """Entry point for ``markdown.Markdown(extensions=[...])`` by module name."""
+    return CitationsExtension(**kwargs)
