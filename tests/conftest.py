@@ -63,9 +63,15 @@ class SiteFactory:
         theme: str | dict[str, Any] = "mkdocs",
         levels: dict[str, Any] | None = None,
         glossary: dict[str, Any] | None = None,
+        citations: dict[str, Any] | None = None,
+        bib: dict[str, str] | None = None,
         **config: Any,
     ) -> BuildResult:
         """Write ``docs`` and an ``mkdocs.yml``, then run a real build and collect warnings."""
+        for name, text in (bib or {}).items():
+            path = self.root / "bib" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         for name, text in docs.items():
             path = self.root / "docs" / name
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +84,7 @@ class SiteFactory:
             "plugins": [
                 {"tiered/levels": levels or {}},
                 *([{"tiered/glossary": glossary}] if glossary is not None else []),
+                *([{"tiered/citations": citations}] if citations is not None else []),
             ],
             **config,
         }

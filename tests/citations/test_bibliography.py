@@ -34,7 +34,7 @@ def test_entries_become_csl_json() -> None:
     assert bibliography.entries["elocator2017"].csl["page"] == "6443"
     assert bibliography.entries["elocator2017"].csl["author"] == [
         {"family": "Cufí", "given": "S."},
-        {"literal": "others"},
+        {"literal": "et al."},
     ]
     assert bibliography.entries["who2024"].csl == {
         "id": "who2024",

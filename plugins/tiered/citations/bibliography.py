@@ -188,7 +188,8 @@ def _names(value: Any) -> list[dict[str, str]]:
                 names.append({"literal": clean(last)})  # a corporate author
                 continue
             if last == "others" and not person.first:
-                names.append({"literal": "others"})
+                # BibTeX's "and others": styles print it as their "et al."
+                names.append({"literal": "et al."})
                 continue
             name = {"family": clean(last), "given": clean(" ".join(person.first))}
             if person.von:

@@ -1,0 +1,19 @@
+"""Configuration of the ``tiered/citations`` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CitationsConfig(base.Config):
+    """Options of ``tiered/citations``."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from ``mkdocs.yml``."""
+    bib_dir = c.Type(str, default="bib")
+    """Folder (relative to ``mkdocs.yml``) whose ``*.bib`` files are read, in name order."""
+    style = c.Choice(("ama",), default="ama")
+    """Citation style. AMA: superscript numbers in order of first citation."""
+    heading = c.Type(str, default="References")
+    """Heading of each page's reference list."""

@@ -1,0 +1,166 @@
+"""Citations and reference lists as HTML (AMA numbering); pure functions of plain data."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from tiered.citations.styles import ama_locator, collapse, narrative_name
+from tiered.citations.syntax import Citation
+
+_NOT_ANCHOR = re.compile(r"[^\w-]+")
+
+
+def anchor_part(text: str) -> str:
+    """A fragment of an id: ``topics/x/fundamentals/`` -> ``topics-x-fundamentals``."""
+    return _NOT_ANCHOR.sub("-", text).strip("-") or "home"
+
+
+@dataclass(frozen=True)
+class PageRefs:
+    """A page's numbering: key -> number, in order of first citation."""
+
+    page: str  # anchor_part of the page
+    numbers: dict[str, int]
+
+    def ref_id(self, key: str) -> str:
+        return f"ref-{self.page}-{anchor_part(key)}"
+
+    def cite_id(self, index: int) -> str:
+        return f"cite-{self.page}-{index}"
+
+
+def citation_html(
+    citation: Citation,
+    index: int,
+    refs: PageRefs,
+    source: str,
+    *,
+    known: set[str],
+    names: dict[str, str],
+) -> str:
+    """One citation in place of the author's ``[@key]`` (AMA: superscript numbers).
+
+    Unknown keys keep the author's text, with a visible marker: nothing is deleted.
+    """
+    keys = " ".join(escape(key) for key in citation.keys)
+    missing = [item.key for item in citation.items if item.key not in known]
+    if missing:
+        marker = ", ".join(escape(key) for key in missing)
+        return (
+            f'<span class="citation citation--missing" data-cites="{keys}" '
+            f'id="{refs.cite_id(index)}">{escape(source)} '
+            f'<span class="citation__missing">[missing reference: {marker}]</span></span>'
+        )
+    parts = []
+    plain = [item for item in citation.items if not item.label and not item.locator]
+    numbers = [refs.numbers[item.key] for item in citation.items]
+    if len(plain) == len(citation.items):
+        # No locators: collapse runs (1-3,5), each number linking to its entry.
+        by_number = {refs.numbers[item.key]: item.key for item in citation.items}
+        for label in collapse(sorted(set(numbers))):
+            first = int(label.split("-")[0])
+            parts.append(f'<a href="#{refs.ref_id(by_number[first])}">{label}</a>')
+    else:
+        for item in citation.items:
+            number = refs.numbers[item.key]
+            locator = escape(ama_locator(item.label, item.locator))
+            parts.append(f'<a href="#{refs.ref_id(item.key)}">{number}{locator}</a>')
+    sup = f"<sup>{','.join(parts)}</sup>"
+    before = " ".join(_inline(i.prefix) for i in citation.items if i.prefix)
+    after = " ".join(_inline(i.suffix) for i in citation.items if i.suffix)
+    if citation.narrative:
+        before = escape(names.get(citation.items[0].key, ""))
+    text = (f"{before} " if before and not citation.narrative else before) + sup
+    if after:
+        text += f" ({after})"
+    return f'<span class="citation" data-cites="{keys}" id="{refs.cite_id(index)}">{text}</span>'
+
+
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+
+
+def _inline(text: str) -> str:
+    """A prefix or suffix: escaped, with Markdown emphasis (``*passim*``) kept."""
+    return _EMPHASIS.sub(r"<em>\2</em>", escape(text))
+
+
+def reference_list(
+    refs: PageRefs, entries: dict[str, str], backlinks: dict[str, list[int]], heading: str
+) -> str:
+    """The page's numbered references, each with a way back to every place citing it."""
+    if not refs.numbers:
+        return ""
+    items = []
+    for key, number in sorted(refs.numbers.items(), key=lambda kv: kv[1]):
+        backs = " ".join(
+            f'<a class="references__back" href="#{refs.cite_id(i)}" '
+            f'aria-label="Back to citation {n}">↩</a>'
+            for n, i in enumerate(backlinks.get(key, []), 1)
+        )
+        items.append(f'<li id="{refs.ref_id(key)}" value="{number}">{entries[key]} {backs}</li>')
+    title_id = f"references-{refs.page}"
+    return (
+        f'<section class="references" aria-labelledby="{title_id}">\n'
+        f'<h2 id="{title_id}">{escape(heading)}</h2>\n'
+        '<ol class="references__list">\n' + "\n".join(items) + "\n</ol>\n</section>\n"
+    )
+
+
+# The placeholders the Markdown extension writes (see tiered.citations.markdown).
+PLACEHOLDER = re.compile(
+    r'<span class="citation" data-cites="[^"]*" data-tiered-citation="(\d+)">(.*?)</span>',
+    re.DOTALL,
+)
+
+
+def resolve_page(
+    content: str,
+    citations: list[Citation],
+    entries: Mapping[str, dict[str, Any]],
+    *,
+    page: str,
+    heading: str,
+    format_entry: Callable[[str], str],
+) -> tuple[str, list[str]]:
+    """Phase two for one page: number, format, append the list.
+
+    Args:
+        content: The page's HTML, with the extension's placeholders.
+        citations: The page's citations, in reading order.
+        entries: CSL-JSON entries by key.
+        page: The page's part of anchors (``anchor_part(page.url)``).
+        heading: The reference list's heading.
+        format_entry: Formats the entry with a given key as HTML.
+
+    Returns:
+        The new HTML, and the unknown keys in the order they are cited.
+    """
+    if not citations:
+        return content, []
+    numbers: dict[str, int] = {}
+    backlinks: dict[str, list[int]] = {}
+    unknown: list[str] = []
+    for index, citation in enumerate(citations):
+        for key in citation.keys:
+            if key in entries:
+                numbers.setdefault(key, len(numbers) + 1)
+                backlinks.setdefault(key, []).append(index)
+            else:
+                unknown.append(key)
+    refs = PageRefs(page, numbers)
+    known = set(entries)
+    names = {key: narrative_name(entries[key]) for key in numbers}
+
+    def replace(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        source = html.unescape(match.group(2))
+        return citation_html(citations[index], index, refs, source, known=known, names=names)
+
+    resolved = PLACEHOLDER.sub(replace, content)
+    formatted = {key: format_entry(key) for key in numbers}
+    return resolved + reference_list(refs, formatted, backlinks, heading), unknown

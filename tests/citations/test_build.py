@@ -1,0 +1,111 @@
+"""End-to-end ``mkdocs build`` runs with ``tiered/citations`` (and the other plugins)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.conftest import BuildResult, SiteFactory, page, topic
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BIB = {"a.bib": (FIXTURES / "a.bib").read_text(encoding="utf-8")}
+GLOSSARY = "terms:\n  - term: RANKL\n    short: A signal.\n  - term: bone loss\n    short: Loss.\n"
+
+
+def _tiered(result: BuildResult) -> list[str]:
+    return [w.removeprefix("tiered: ") for w in result.warnings if w.startswith("tiered: ")]
+
+
+def test_citations_numbers_and_reference_list(site: SiteFactory) -> None:
+    docs = {"index.md": "# Home\n\nBone loss [@muller2020; @elocator2017], see @muller2020.\n"}
+    result = site.build(docs, citations={}, bib=BIB, levels={"enabled": False})
+    html = result.html("index.html")
+    assert (
+        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-home-0"><sup>'
+        '<a href="#ref-home-muller2020">1</a>,<a href="#ref-home-elocator2017">2</a></sup></span>'
+    ) in html
+    assert '<li id="ref-home-muller2020" value="1">Müller J, van der Berg J Jr' in html
+    assert "assets/tiered/citations.css" in html
+    # The BibTeX fixture's own mistakes are reported with their places.
+    assert _tiered(result) == [
+        "bib/a.bib:25: broken BibTeX entry: Unexpected block start: `@online`. "
+        "Was still looking for field-value closing `,` or `}`",
+        "bib/a.bib:39: @article{nojournal2010} is missing 'journal' or 'journaltitle'",
+        "bib/a.bib:39: nojournal2010: malformed DOI 'not-a-doi' "
+        "(a DOI starts with 10. and a slash)",
+    ]
+
+
+def test_unknown_key_warns_with_the_line_the_author_sees(site: SiteFactory) -> None:
+    text = page("title: Notes\n", "# Notes\n\nFine [@muller2020].\n\nBut [see @nobody, p. 3].\n")
+    bib = {"refs.bib": "@article{muller2020, author={M, A}, title={T}, journal={J}, year={2020}}\n"}
+    result = site.build({"notes.md": text}, citations={}, bib=bib, levels={"enabled": False})
+    # Front matter counts: the citation is on line 9 of the file.
+    assert _tiered(result) == [
+        "docs/notes.md:9:10: unknown citation key 'nobody' (not in bib/*.bib)"
+    ]
+    html = result.html("notes/index.html")
+    assert "[see @nobody, p. 3]" in html
+    assert "[missing reference: nobody]" in html
+
+
+def test_duplicate_keys_across_files_name_both_places(site: SiteFactory) -> None:
+    bib = {**BIB, "b.bib": (FIXTURES / "b.bib").read_text(encoding="utf-8")}
+    result = site.build({"index.md": "# Home\n"}, citations={}, bib=bib, levels={"enabled": False})
+    assert "bib/b.bib:1: duplicate bibliography key 'muller2020' (also at bib/a.bib:3)" in (
+        _tiered(result)
+    )
+
+
+def test_strict_build_fails_on_an_unknown_key(site: SiteFactory) -> None:
+    bib = {"refs.bib": "@article{x, author={M, A}, title={T}, journal={J}, year={2020}}\n"}
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        site.build(
+            {"index.md": "# H\n\n[@y]\n"},
+            citations={},
+            bib=bib,
+            levels={"enabled": False},
+            strict=True,
+        )
+
+
+def test_missing_bib_folder_stops_cleanly(
+    site: SiteFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+        site.build({"index.md": "# H\n"}, citations={}, levels={"enabled": False})
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "bib: no such folder for BibTeX files (set 'bib_dir' in the tiered/citations options)"
+    ]
+
+
+def test_glossary_never_links_inside_citations_or_references(site: SiteFactory) -> None:
+    bib = {
+        "refs.bib": "@article{k, author={M, A}, title={Bone loss and RANKL}, journal={J},"
+        " year={2020}}\n"
+    }
+    docs = {
+        "index.md": "# Home\n\nBone loss matters [@k, p. 2 and RANKL].\n",
+        "glossary.yml": GLOSSARY,
+    }
+    result = site.build(docs, citations={}, glossary={}, bib=bib, levels={"enabled": False})
+    html = result.html("index.html")
+    references = html[html.index('<section class="references"') :]
+    assert "tiered-glossary-term" not in references
+    citation = re.search(r'<span class="citation".*?</sup>[^<]*</span>', html)
+    assert citation is not None and "tiered-glossary-term" not in citation.group(0)
+    assert html.count('class="tiered-glossary-term"') == 1  # "Bone loss" in the prose
+
+
+def test_references_come_before_the_step_links(site: SiteFactory) -> None:
+    docs = topic()
+    docs["index.md"] = "# Home\n"
+    docs["topics/bones/fundamentals.md"] = page("tier: fundamentals\n", "# B\n\nText [@k].\n")
+    bib = {"refs.bib": "@article{k, author={M, A}, title={T}, journal={J}, year={2020}}\n"}
+    result = site.build(docs, citations={}, bib=bib)
+    html = result.html("topics/bones/fundamentals/index.html")
+    assert html.index('<section class="references"') < html.index('<nav class="tiered-stepper"')
