@@ -134,3 +134,24 @@ def test_search_index_is_clean(built: Path) -> None:
         assert "Used in:" not in text, doc["location"]
         if not doc["location"].startswith("glossary/"):
             assert not [s for s in shorts if s in text], doc["location"]
+
+
+def test_every_tier_cites_the_source_references(built: Path) -> None:
+    cited: set[str] = set()
+    for tier in TIERS:
+        html = (built / TOPIC / tier / "index.html").read_text(encoding="utf-8")
+        assert '<section class="references"' in html, tier
+        assert "citation--missing" not in html, tier
+        cited |= set(re.findall(r'<li id="ref-[\w-]+?-(\w+)" value=', html))
+    assert cited == {
+        "eastell2008",
+        "perez2008",
+        "vehmanen2024",
+        "fumagalli2007",
+        "burnettbowie2009",
+        "cufi2017",
+        "taxel2017",
+        "hadji2011",
+        "reid2005",
+        "khosla2012",
+    }

@@ -112,8 +112,9 @@ def reference_list(
 
 
 # The placeholders the Markdown extension writes (see tiered.citations.markdown).
+# The space an author types before "[@key]" goes: AMA's superscripts follow the word.
 PLACEHOLDER = re.compile(
-    r'<span class="citation" data-cites="[^"]*" data-tiered-citation="(\d+)">(.*?)</span>',
+    r'( ?)<span class="citation" data-cites="[^"]*" data-tiered-citation="(\d+)">(.*?)</span>',
     re.DOTALL,
 )
 
@@ -157,9 +158,12 @@ def resolve_page(
     names = {key: narrative_name(entries[key]) for key in numbers}
 
     def replace(match: re.Match[str]) -> str:
-        index = int(match.group(1))
-        source = html.unescape(match.group(2))
-        return citation_html(citations[index], index, refs, source, known=known, names=names)
+        space, index, source = match.group(1), int(match.group(2)), html.unescape(match.group(3))
+        citation = citations[index]
+        keep = citation.narrative or any(key not in known for key in citation.keys)
+        keep = keep or any(item.prefix for item in citation.items)
+        rendered = citation_html(citation, index, refs, source, known=known, names=names)
+        return (space if keep else "") + rendered
 
     resolved = PLACEHOLDER.sub(replace, content)
     formatted = {key: format_entry(key) for key in numbers}
