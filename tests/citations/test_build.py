@@ -109,3 +109,34 @@ def test_references_come_before_the_step_links(site: SiteFactory) -> None:
     result = site.build(docs, citations={}, bib=bib)
     html = result.html("topics/bones/fundamentals/index.html")
     assert html.index('<section class="references"') < html.index('<nav class="tiered-stepper"')
+
+
+def test_site_bibliography_lists_entries_with_cited_in(site: SiteFactory) -> None:
+    bib = {
+        "refs.bib": "@article{zed, author={Zed, A}, title={Z}, journal={J}, year={2020}}\n"
+        "@article{abe, author={Abe, B}, title={A}, journal={J}, year={2019}}\n"
+        "@article{never, author={Never, C}, title={N}, journal={J}, year={2018}}\n"
+    }
+    docs = {
+        "index.md": "# Home\n\nFirst [@zed].\n\n## Later\n\nAgain [@zed; @abe].\n",
+        "notes.md": page("nocite: [never]\n", "# Notes\n\nAlso [@abe].\n"),
+    }
+    result = site.build(docs, citations={"warn_uncited": True}, bib=bib, levels={"enabled": False})
+    assert _tiered(result) == []  # "never" is listed on a page through nocite
+    listing = result.html("references/index.html")
+    assert listing.index('id="ref-abe"') < listing.index('id="ref-zed"')
+    assert (
+        '<span class="references__cited-in">Cited in: <a href="..#cite-home-1">Home</a>, '
+        '<a href="../notes/#cite-notes-0">Notes</a></span>'
+    ) in listing
+    assert 'id="ref-never"' not in listing  # listed on its page, never cited
+    notes = result.html("notes/index.html")
+    assert '<li id="ref-notes-never" value="2">' in notes
+
+
+def test_uncited_entries_can_be_reported(site: SiteFactory) -> None:
+    bib = {"refs.bib": "@article{lonely, author={L, A}, title={T}, journal={J}, year={2020}}\n"}
+    result = site.build(
+        {"index.md": "# H\n"}, citations={"warn_uncited": True}, bib=bib, levels={"enabled": False}
+    )
+    assert _tiered(result) == ["bib/refs.bib:1: 'lonely' is never cited"]

@@ -22,7 +22,7 @@ ENTRIES = {key: entry.csl for key, entry in BIBLIOGRAPHY.entries.items()}
 def _render(source: str) -> tuple[str, list[str]]:
     extension = CitationsExtension()
     html = markdown.Markdown(extensions=["attr_list", extension]).convert(source)
-    return render.resolve_page(
+    resolved = render.resolve_page(
         html,
         extension.citations,
         ENTRIES,
@@ -30,6 +30,7 @@ def _render(source: str) -> tuple[str, list[str]]:
         heading="References",
         format_entry=lambda key: format_entry(ENTRIES[key]),
     )
+    return resolved.content, resolved.unknown
 
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in (FIXTURES / "ama").glob("*.md")))
@@ -55,9 +56,19 @@ def test_ranges_collapse() -> None:
 
 
 def test_no_citations_leaves_the_page_alone() -> None:
-    assert render.resolve_page(
-        "<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str
-    ) == (
+    resolved = render.resolve_page("<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str)
+    assert (resolved.content, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
+
+
+def test_nocite_lists_uncited_entries() -> None:
+    resolved = render.resolve_page(
         "<p>x</p>",
         [],
+        ENTRIES,
+        page="p",
+        heading="R",
+        format_entry=lambda key: key,
+        nocite=("a2", "ghost"),
     )
+    assert '<li id="ref-p-a2" value="1">a2 </li>' in resolved.content
+    assert resolved.unknown == ["ghost"]

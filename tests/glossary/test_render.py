@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tiered.common.text import sort_key
 from tiered.glossary import render
-from tiered.glossary.model import load_glossary, make_anchor, sort_key
+from tiered.glossary.model import load_glossary, make_anchor
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -17,3 +17,9 @@ class CitationsConfig(base.Config):
     """Citation style. AMA: superscript numbers in order of first citation."""
     heading = c.Type(str, default="References")
     """Heading of each page's reference list."""
+    page_path = c.Type(str, default="references.md")
+    """Where the generated site-wide bibliography sits, as if it were a file in docs/."""
+    page_title = c.Type(str, default="References")
+    """Title of the site-wide bibliography page."""
+    warn_uncited = c.Type(bool, default=False)
+    """Warn about bibliography entries no page cites."""

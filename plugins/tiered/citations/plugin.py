@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from tiered.citations import render
 from tiered.citations.bibliography import Bibliography, load_bibliography
@@ -20,16 +23,22 @@ from tiered.citations.config import CitationsConfig
 from tiered.citations.markdown import CitationsExtension
 from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic
+from tiered.common.frontmatter import parse_front_matter
+from tiered.common.text import sort_key
 from tiered.plugin_support import add_assets, display_path, project_root, use_assets
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
+_PLACEHOLDER = "<!-- tiered-citations:bibliography -->"
+_INTRO = "Every source the articles cite, with links back to where each is cited."
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
 
 
@@ -40,11 +49,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.bibliography = Bibliography()
         self.extension: CitationsExtension | None = None
         self.formatted: dict[str, str] = {}
+        self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
+        self.listed: set[str] = set()  # cited or named in nocite
+        self.order: dict[str, int] = {}
+        self.references_page: Page | None = None
         self.root = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
         self.formatted = {}
+        self.cited = {}
+        self.listed = set()
+        self.references_page = None
         if not self.config.enabled:
             return config
         self.root = project_root(config)
@@ -70,9 +86,23 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.extension is None:
             return files
         add_assets(config, files, CSS)
+        if files.get_file_from_path(self.config.page_path) is not None:
+            shown = display_path(Path(config.docs_dir) / self.config.page_path, self.root)
+            raise PluginError(
+                f"{shown} exists, but the bibliography page is generated there: remove the "
+                "file or set 'page_path' in the tiered/citations options"
+            )
+        front = yaml.safe_dump({"title": self.config.page_title, "glossary": False})
+        text = f"---\n{front}---\n\n# {self.config.page_title}\n\n{_INTRO}\n"
+        files.append(File.generated(config, self.config.page_path, content=text))
         for diagnostic in sorted(self.bibliography.diagnostics):
             log.warning(str(diagnostic))
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        # "Cited in" lists pages in reading order.
+        self.order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+        return nav
 
     # Before tiered/levels appends its "Simpler / More detail" links: the reference
     # list belongs to the article, above them.
@@ -80,19 +110,77 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_content(
         self, html_content: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.extension is None or not self.extension.citations:
+        if self.extension is None:
+            return html_content
+        if page.file.src_uri == self.config.page_path:
+            self.references_page = page
+            return html_content + _PLACEHOLDER
+        nocite = self._nocite(page)
+        if not self.extension.citations and not nocite:
             return html_content
         entries = self.bibliography.entries
-        content, unknown = render.resolve_page(
+        resolved = render.resolve_page(
             html_content,
             self.extension.citations,
             {key: entry.csl for key, entry in entries.items()},
             page=render.anchor_part(page.url),
             heading=self.config.heading,
             format_entry=self._format,
+            nocite=nocite,
         )
-        self._report_unknown(page, unknown)
-        return content
+        self._report_unknown(page, resolved.unknown)
+        for key, ids in resolved.cited.items():
+            self.cited.setdefault(key, []).append((page, ids))
+        self.listed |= set(resolved.cited) | {k for k in nocite if k in self.bibliography.entries}
+        if "*" in nocite:
+            self.listed |= set(self.bibliography.entries)
+        return resolved.content
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        page = self.references_page
+        if page is None or page.content is None:
+            return env
+        entries = self.bibliography.entries
+        order = sorted(self.cited, key=lambda key: _sort_key(entries[key].csl))
+        cited_in = {
+            key: [
+                render.CitedIn(
+                    str(p.meta.get("title") or p.title or p.file.src_uri),
+                    get_relative_url(p.url, page.url),
+                    tuple(ids),
+                )
+                for p, ids in sorted(
+                    self.cited[key], key=lambda item: self.order.get(item[0].file.src_uri, 0)
+                )
+            ]
+            for key in order
+        }
+        formatted = {key: self._format(key) for key in order}
+        listing = render.bibliography_page(order, formatted, cited_in)
+        page.content = page.content.replace(_PLACEHOLDER, listing)
+        if self.config.warn_uncited:
+            for key, entry in entries.items():
+                if key not in self.listed:
+                    log.warning(str(Diagnostic(entry.path, entry.line, f"'{key}' is never cited")))
+        return env
+
+    def _nocite(self, page: Page) -> tuple[str, ...]:
+        value = page.meta.get("nocite")
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+            meta = parse_front_matter(page.file.content_string, self._page_path(page))
+            log.warning(
+                f"{meta.path}:{meta.line_of('nocite')}: front matter field 'nocite' must be a "
+                'list of keys, or ["*"]'
+            )
+            return ()
+        return tuple(k.lstrip("@") for k in value)
+
+    def _page_path(self, page: Page) -> str:
+        return display_path(page.file.abs_src_path, self.root, page.file.src_uri)
 
     def _format(self, key: str) -> str:
         if key not in self.formatted:
@@ -105,7 +193,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not keys:
             return
         source = page.file.content_string
-        path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
+        path = self._page_path(page)
         position = 0
         for key in keys:
             match = re.compile(rf"@\{{?{re.escape(key)}").search(source, position)
@@ -116,3 +204,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 position = match.end()
             message = f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
             log.warning(str(Diagnostic(path, line, message, col)))
+
+
+def _sort_key(csl: dict[str, Any]) -> tuple[str, str, str]:
+    """Site-wide order: first author, then year, then title."""
+    names = csl.get("author") or csl.get("editor") or [{}]
+    first = names[0].get("family") or names[0].get("literal") or ""
+    year = str((csl.get("issued") or {}).get("date-parts", [[""]])[0][0])
+    return sort_key(first), year, sort_key(str(csl.get("title", "")))

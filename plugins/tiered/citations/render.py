@@ -119,6 +119,15 @@ PLACEHOLDER = re.compile(
 )
 
 
+@dataclass
+class Resolved:
+    """Phase two's result for one page."""
+
+    content: str
+    unknown: list[str]  # keys cited but not in the bibliography, in order
+    cited: dict[str, list[str]]  # key -> ids of the citations of it on the page
+
+
 def resolve_page(
     content: str,
     citations: list[Citation],
@@ -127,7 +136,8 @@ def resolve_page(
     page: str,
     heading: str,
     format_entry: Callable[[str], str],
-) -> tuple[str, list[str]]:
+    nocite: tuple[str, ...] = (),
+) -> Resolved:
     """Phase two for one page: number, format, append the list.
 
     Args:
@@ -137,12 +147,8 @@ def resolve_page(
         page: The page's part of anchors (``anchor_part(page.url)``).
         heading: The reference list's heading.
         format_entry: Formats the entry with a given key as HTML.
-
-    Returns:
-        The new HTML, and the unknown keys in the order they are cited.
+        nocite: Keys listed though not cited (front matter ``nocite``; ``*``: all).
     """
-    if not citations:
-        return content, []
     numbers: dict[str, int] = {}
     backlinks: dict[str, list[int]] = {}
     unknown: list[str] = []
@@ -153,6 +159,14 @@ def resolve_page(
                 backlinks.setdefault(key, []).append(index)
             else:
                 unknown.append(key)
+    extra = sorted(entries) if "*" in nocite else [k for k in nocite if k != "*"]
+    for key in extra:
+        if key in entries:
+            numbers.setdefault(key, len(numbers) + 1)
+        else:
+            unknown.append(key)
+    if not numbers and not citations:
+        return Resolved(content, unknown, {})
     refs = PageRefs(page, numbers)
     known = set(entries)
     names = {key: narrative_name(entries[key]) for key in numbers}
@@ -167,4 +181,34 @@ def resolve_page(
 
     resolved = PLACEHOLDER.sub(replace, content)
     formatted = {key: format_entry(key) for key in numbers}
-    return resolved + reference_list(refs, formatted, backlinks, heading), unknown
+    cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
+    listing = reference_list(refs, formatted, backlinks, heading)
+    return Resolved(resolved + listing, unknown, cited)
+
+
+@dataclass(frozen=True)
+class CitedIn:
+    """A page citing an entry: its title, its URL and the ids of the citations."""
+
+    title: str
+    href: str
+    cite_ids: tuple[str, ...]
+
+
+def bibliography_page(
+    order: list[str], entries: Mapping[str, str], cited_in: Mapping[str, list[CitedIn]]
+) -> str:
+    """The site-wide list: every cited entry with links back to where it is cited."""
+    items = []
+    for key in order:
+        back = []
+        for where in cited_in.get(key, []):
+            first = f"{where.href}#{where.cite_ids[0]}" if where.cite_ids else where.href
+            back.append(f'<a href="{escape(first)}">{escape(where.title)}</a>')
+        cited = (
+            f' <span class="references__cited-in">Cited in: {", ".join(back)}</span>'
+            if back
+            else ""
+        )
+        items.append(f'<li id="ref-{anchor_part(key)}">{entries[key]}{cited}</li>')
+    return '<ul class="references references--site">\n' + "\n".join(items) + "\n</ul>\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from html.parser import HTMLParser
 
 SKIP = frozenset({"code", "pre", "script", "style", "svg", "math", "kbd", "samp", "nav"})
@@ -49,3 +50,9 @@ def visible_text(html: str, skip: frozenset[str] = SKIP) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
+
+
+def sort_key(text: str) -> str:
+    """Accent- and case-insensitive ordering key ("Ångström" sorts with "angstrom")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -8,13 +8,13 @@ cannot be read as a glossary at all raises ``GlossaryError``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from tiered.common.diagnostics import Diagnostic
+from tiered.common.text import sort_key
 from tiered.common.yamlsource import SafeLoader, describe
 
 FIELDS = (
@@ -96,12 +96,6 @@ class Glossary:
 def is_acronym(form: str) -> bool:
     """Two or more capitals (AI, BMD, RANKL, IL-6, TNF-α) make a form case-sensitive."""
     return sum(1 for ch in form if ch.isupper()) >= 2
-
-
-def sort_key(text: str) -> str:
-    """Accent- and case-insensitive ordering key."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 _NOT_ANCHOR = re.compile(r"[^\w]+")

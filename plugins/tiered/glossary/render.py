@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from tiered.glossary.model import Term, sort_key
+from tiered.common.text import sort_key
+from tiered.glossary.model import Term
 
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 OTHER = "#"
