@@ -140,3 +140,26 @@ def test_uncited_entries_can_be_reported(site: SiteFactory) -> None:
         {"index.md": "# H\n"}, citations={"warn_uncited": True}, bib=bib, levels={"enabled": False}
     )
     assert _tiered(result) == ["bib/refs.bib:1: 'lonely' is never cited"]
+
+
+def test_cite_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tiered.cli import main  # noqa: PLC0415 - the command line, not the plugin
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "docs/index.md").write_text("# H\n\nSee [@nobody].\n", encoding="utf-8")
+    (tmp_path / "bib/a.bib").write_text(BIB["a.bib"], encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - tiered/citations\n", encoding="utf-8"
+    )
+    assert main(["cite", "check", "-f", str(tmp_path / "mkdocs.yml")]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "bib/a.bib:25: warning: broken BibTeX entry: Unexpected block start: `@online`. "
+        "Was still looking for field-value closing `,` or `}`",
+        "bib/a.bib:39: warning: @article{nojournal2010} is missing 'journal' or 'journaltitle'",
+        "bib/a.bib:39: warning: nojournal2010: malformed DOI 'not-a-doi' "
+        "(a DOI starts with 10. and a slash)",
+        "docs/index.md:3:6: warning: unknown citation key 'nobody' (not in bib/*.bib)",
+    ]
+    assert err.strip() == "4 problems found"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,3 +114,22 @@ def run_build(config_file: str, logger_prefix: str) -> BuildReport:
         logger.setLevel(previous)
         quiet.close()
     return report
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    """``file:line:col: severity: message``, sorted by file and position."""
+    for d in sorted(diagnostics, key=lambda d: (d.path, d.line, d.col, d.message)):
+        where = f"{d.location}: " if d.path else ""
+        print(f"{where}{d.severity}: {d.message}")
+
+
+def run_check(config_file: str, logger_prefix: str) -> int:
+    """Build, print one plugin's findings, and return the exit status (1 if any, 2 if no config)."""
+    if not Path(config_file).is_file():
+        print(f"{config_file}: error: no such configuration file", file=sys.stderr)
+        return 2
+    report = run_build(config_file, logger_prefix)
+    print_diagnostics(report.diagnostics)
+    count = len(report.diagnostics)
+    print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    return 1 if count or report.failed else 0

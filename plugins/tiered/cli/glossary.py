@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tiered.cli.build import run_build
-from tiered.common.diagnostics import Diagnostic
+from tiered.cli.build import run_check as check
 from tiered.common.text import visible_text
 from tiered.glossary.model import GlossaryError, load_glossary
 from tiered.glossary.suggest import suggest
@@ -31,22 +31,9 @@ def register(commands: Any) -> None:
     hint.set_defaults(run=run_suggest)
 
 
-def _print(diagnostics: list[Diagnostic]) -> None:
-    for d in sorted(diagnostics, key=lambda d: (d.path, d.line, d.col, d.message)):
-        where = f"{d.location}: " if d.path else ""
-        print(f"{where}{d.severity}: {d.message}")
-
-
 def run_check(args: argparse.Namespace) -> int:
     """Build the site with the project's configuration and print the glossary's findings."""
-    if not Path(args.config_file).is_file():
-        print(f"{args.config_file}: error: no such configuration file", file=sys.stderr)
-        return 2
-    report = run_build(args.config_file, _LOGGER)
-    _print(report.diagnostics)
-    count = len(report.diagnostics)
-    print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
-    return 1 if count or report.failed else 0
+    return check(args.config_file, _LOGGER)
 
 
 def run_suggest(args: argparse.Namespace) -> int:
