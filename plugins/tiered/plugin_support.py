@@ -36,12 +36,24 @@ def display_path(path: str | Path | None, root: Path, fallback: str = "") -> str
         return absolute.as_posix()
 
 
+_ASSETS = Path(__file__).parent / "assets"
+# The accessible popover the glossary and the citations share.
+POPOVER = {
+    "assets/tiered/popover.css": _ASSETS / "popover.css",
+    "assets/tiered/popover.js": _ASSETS / "popover.js",
+}
+
+
 def use_assets(config: MkDocsConfig, assets: dict[str, Path]) -> None:
-    """Link the plugin's stylesheets and scripts from every page (call in ``on_config``)."""
+    """Link the plugin's stylesheets and scripts from every page (call in ``on_config``).
+
+    An asset two plugins share is linked once.
+    """
+    scripts = {str(script) for script in config.extra_javascript}
     for uri in assets:
-        if uri.endswith(".css"):
+        if uri.endswith(".css") and uri not in config.extra_css:
             config.extra_css.append(uri)
-        elif uri.endswith(".js"):
+        elif uri.endswith(".js") and uri not in scripts:
             script = ExtraScriptValue(uri)
             script.defer = True
             config.extra_javascript.append(script)
@@ -50,4 +62,5 @@ def use_assets(config: MkDocsConfig, assets: dict[str, Path]) -> None:
 def add_assets(config: MkDocsConfig, files: Files, assets: dict[str, Path]) -> None:
     """Copy the plugin's stylesheets and scripts into the site (call in ``on_files``)."""
     for uri, source in assets.items():
-        files.append(File.generated(config, uri, abs_src_path=str(source)))
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(source)))

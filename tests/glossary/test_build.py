@@ -60,7 +60,7 @@ def test_terms_are_linked_and_listed(site: SiteFactory, theme: str) -> None:
         '<a class="tiered-glossary-term" href="../../../glossary/#estrogen" '
         'title="A body messenger.">estrogen</a>',
     ]
-    assert "assets/tiered/glossary.js" in html
+    assert "assets/tiered/popover.js" in html
     assert "assets/tiered/glossary.css" in html
     # Intermediate pages get the general wording.
     home = result.html("index.html")
@@ -259,7 +259,7 @@ def test_material_tooltips_feature_is_flagged(site: SiteFactory) -> None:
     result = site.build(_docs(), theme=theme, glossary={})
     assert result.warnings == [
         "tiered: theme feature 'content.tooltips' takes the titles of glossary links before "
-        "glossary.js can turn them into popovers: remove it from theme.features"
+        "the popover script can turn them into popovers: remove it from theme.features"
     ]
 
 

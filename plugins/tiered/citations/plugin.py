@@ -25,7 +25,7 @@ from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
 from tiered.common.text import sort_key
-from tiered.plugin_support import add_assets, display_path, project_root, use_assets
+from tiered.plugin_support import POPOVER, add_assets, display_path, project_root, use_assets
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -79,13 +79,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.bibliography = load_bibliography(files)
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        use_assets(config, CSS)
+        use_assets(config, {**CSS, **POPOVER})
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.extension is None:
             return files
-        add_assets(config, files, CSS)
+        add_assets(config, files, {**CSS, **POPOVER})
         if files.get_file_from_path(self.config.page_path) is not None:
             shown = display_path(Path(config.docs_dir) / self.config.page_path, self.root)
             raise PluginError(

@@ -42,6 +42,7 @@ def citation_html(
     *,
     known: set[str],
     names: dict[str, str],
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """One citation in place of the author's ``[@key]`` (AMA: superscript numbers).
 
@@ -63,13 +64,13 @@ def citation_html(
         # No locators: collapse runs (1-3,5), each number linking to its entry.
         by_number = {refs.numbers[item.key]: item.key for item in citation.items}
         for label in collapse(sorted(set(numbers))):
-            first = int(label.split("-")[0])
-            parts.append(f'<a href="#{refs.ref_id(by_number[first])}">{label}</a>')
+            first, _dash, last = label.partition("-")
+            span = range(int(first), int(last or first) + 1)
+            parts.append(_link(refs, [by_number[n] for n in span if n in by_number], label, titles))
     else:
         for item in citation.items:
-            number = refs.numbers[item.key]
-            locator = escape(ama_locator(item.label, item.locator))
-            parts.append(f'<a href="#{refs.ref_id(item.key)}">{number}{locator}</a>')
+            label = f"{refs.numbers[item.key]}{ama_locator(item.label, item.locator)}"
+            parts.append(_link(refs, [item.key], label, titles))
     sup = f"<sup>{','.join(parts)}</sup>"
     before = " ".join(_inline(i.prefix) for i in citation.items if i.prefix)
     after = " ".join(_inline(i.suffix) for i in citation.items if i.suffix)
@@ -79,6 +80,21 @@ def citation_html(
     if after:
         text += f" ({after})"
     return f'<span class="citation" data-cites="{keys}" id="{refs.cite_id(index)}">{text}</span>'
+
+
+def _link(refs: PageRefs, keys: list[str], label: str, titles: Mapping[str, str] | None) -> str:
+    """A number linking to its entry; its title (the popover) is the entry as text."""
+    title = " | ".join(titles[k] for k in keys if k in titles) if titles else ""
+    attributes = f' class="tiered-citation-link" title="{escape(title)}"' if title else ""
+    return f'<a href="#{refs.ref_id(keys[0])}"{attributes}>{escape(label)}</a>'
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(entry_html: str) -> str:
+    """A formatted entry as plain text, for a title attribute."""
+    return " ".join(html.unescape(_TAG.sub("", entry_html)).split())
 
 
 _EMPHASIS = re.compile(r"(?<![\w*_])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
@@ -176,11 +192,14 @@ def resolve_page(
         citation = citations[index]
         keep = citation.narrative or any(key not in known for key in citation.keys)
         keep = keep or any(item.prefix for item in citation.items)
-        rendered = citation_html(citation, index, refs, source, known=known, names=names)
+        rendered = citation_html(
+            citation, index, refs, source, known=known, names=names, titles=titles
+        )
         return (space if keep else "") + rendered
 
-    resolved = PLACEHOLDER.sub(replace, content)
     formatted = {key: format_entry(key) for key in numbers}
+    titles = {key: plain_text(text) for key, text in formatted.items()}
+    resolved = PLACEHOLDER.sub(replace, content)
     cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
     listing = reference_list(refs, formatted, backlinks, heading)
     return Resolved(resolved + listing, unknown, cited)

@@ -44,12 +44,32 @@ def _style(name: str) -> CitationStylesStyle:
 
 
 def format_entry(csl: dict[str, Any], style: str = "ama") -> str:
-    """One bibliography entry as HTML (escaped values, the style's own italics)."""
+    """One bibliography entry as HTML (escaped values, the style's own italics).
+
+    A DOI becomes a link to doi.org; a PubMed or PubMed Central id, which the style
+    does not print, is added as a link to PubMed or PMC.
+    """
     source = CiteProcJSON([_escaped(csl)])
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(Citation([CitationItem(csl["id"])]))
-    text = "".join(str(item) for item in bibliography.bibliography())
-    return _LEADING_NUMBER.sub("", text).strip()
+    text = _LEADING_NUMBER.sub("", "".join(str(i) for i in bibliography.bibliography())).strip()
+    return _identifier_links(text, csl)
+
+
+def _identifier_links(text: str, csl: dict[str, Any]) -> str:
+    doi = csl.get("DOI")
+    if doi:
+        shown = html.escape(doi, quote=False)
+        link = f'<a href="https://doi.org/{html.escape(doi)}">{shown}</a>'
+        text = text.replace(shown, link, 1) if shown in text else f"{text} doi:{link}"
+    extra = []
+    if pmid := csl.get("PMID"):
+        url = f"https://pubmed.ncbi.nlm.nih.gov/{html.escape(pmid)}/"
+        extra.append(f'PMID: <a href="{url}">{html.escape(pmid)}</a>')
+    if pmcid := csl.get("PMCID"):
+        url = f"https://pmc.ncbi.nlm.nih.gov/articles/{html.escape(pmcid)}/"
+        extra.append(f'PMCID: <a href="{url}">{html.escape(pmcid)}</a>')
+    return f"{text} {'. '.join(extra)}".strip() if extra else text
 
 
 def collapse(numbers: Iterable[int]) -> list[str]:

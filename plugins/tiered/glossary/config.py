@@ -22,4 +22,4 @@ class GlossaryConfig(base.Config):
     warn_unused = c.Type(bool, default=True)
     """Warn about linkable terms that no page mentions."""
     popovers = c.Type(bool, default=True)
-    """Ship ``glossary.js``: definitions pop over on hover, focus and tap."""
+    """Ship the popover script: definitions pop over on hover, focus and tap."""

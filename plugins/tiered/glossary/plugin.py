@@ -35,7 +35,7 @@ from tiered.glossary.markdown import (
     PageResult,
 )
 from tiered.glossary.model import Glossary, GlossaryError, Term, load_glossary
-from tiered.plugin_support import add_assets, display_path, project_root, use_assets
+from tiered.plugin_support import POPOVER, add_assets, display_path, project_root, use_assets
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -49,7 +49,6 @@ log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
 CSS = {"assets/tiered/glossary.css": _PACKAGE / "assets" / "glossary.css"}
-JS = {"assets/tiered/glossary.js": _PACKAGE / "assets" / "glossary.js"}
 _INTRO = (
     "What the medical words on this site mean. In the articles, these words link here; "
     "point at one, focus it or tap it to see a short definition."
@@ -123,7 +122,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.config.popovers and "content.tooltips" in features:
             log.warning(
                 "theme feature 'content.tooltips' takes the titles of glossary links before "
-                "glossary.js can turn them into popovers: remove it from theme.features"
+                "the popover script can turn them into popovers: remove it from theme.features"
             )
         self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
@@ -272,7 +271,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # -- helpers ---------------------------------------------------------------------
 
     def _assets(self) -> dict[str, Path]:
-        return {**CSS, **(JS if self.config.popovers else {})}
+        return {**CSS, **(POPOVER if self.config.popovers else {})}
 
     def _page_path(self, page: Page) -> str:
         return display_path(page.file.abs_src_path, self.root, page.file.src_uri)

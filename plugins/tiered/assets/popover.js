@@ -1,4 +1,4 @@
-/* tiered/glossary: definition popovers for glossary links.
+/* tiered: popovers for glossary terms and citations (shared by both plugins).
    Without this script each link is a normal link with a title. With it, the title
    becomes a popover (role="tooltip", referenced by aria-describedby) that opens on
    hover, keyboard focus and tap, and closes on Escape, blur or a tap elsewhere.
@@ -7,7 +7,7 @@
    clones keep working. */
 (function () {
   "use strict";
-  var SELECTOR = "a.tiered-glossary-term";
+  var SELECTOR = "a.tiered-glossary-term, a.tiered-citation-link";
   var counter = 0;
   var open = null; // { link, tip }
   var touchedLink = null;
@@ -32,10 +32,12 @@
     tip.className = "tiered-glossary-tooltip";
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
-    var name = document.createElement("span");
-    name.className = "tiered-glossary-tooltip__term";
-    name.textContent = link.textContent;
-    tip.appendChild(name);
+    if (link.classList.contains("tiered-glossary-term")) {
+      var name = document.createElement("span"); // the term, as a heading
+      name.className = "tiered-glossary-tooltip__term";
+      name.textContent = link.textContent;
+      tip.appendChild(name);
+    }
     tip.appendChild(document.createTextNode(text));
     document.body.appendChild(tip);
     // The popover replaces the native tooltip; screen readers get it as a description.
