@@ -188,10 +188,48 @@ def article(rng: random.Random, words: list[str], terms: list[dict[str, object]]
     return "\n".join(out)
 
 
+def bib_entries(rng: random.Random, count: int, words: list[str]) -> str:
+    """``count`` BibTeX articles with two to four authors, accents and page ranges."""
+    out = []
+    for n in range(count):
+        authors = " and ".join(
+            f"{rng.choice(words).title()}, {rng.choice('ABCDEFGH')}."
+            for _ in range(rng.randint(2, 4))
+        )
+        title = " ".join(rng.choice(words) for _ in range(rng.randint(5, 12))).capitalize()
+        first = rng.randint(1, 900)
+        out.append(
+            f"@article{{ref{n:05d},\n  author = {{{authors}}},\n  title = {{{title}}},\n"
+            f"  journal = {{J{{\\'e}}ournal of {rng.choice(words).title()}}},\n"
+            f"  year = {{{rng.randint(1990, 2025)}}},\n  volume = {{{rng.randint(1, 99)}}},\n"
+            f"  pages = {{{first}--{first + rng.randint(3, 20)}}},\n}}\n"
+        )
+    return "\n".join(out)
+
+
+def cite_paragraphs(text: str, rng: random.Random, keys: list[str], per_page: int) -> str:
+    """Append ``per_page`` citations, a few grouped, to the article's sentences."""
+    sentences = text.split(". ")
+    for _ in range(per_page):
+        group = "; ".join(f"@{rng.choice(keys)}" for _ in range(rng.choice((1, 1, 2, 3))))
+        i = rng.randrange(len(sentences))
+        sentences[i] += f" [{group}]"
+    return ". ".join(sentences)
+
+
 def write_site(
-    root: Path, pages: int, terms: int, *, glossary: bool, theme: str = "material", seed: int = 7
+    root: Path,
+    pages: int,
+    terms: int,
+    *,
+    glossary: bool,
+    theme: str = "material",
+    seed: int = 7,
+    bib: int = 0,
+    citations: bool = False,
 ) -> Path:
-    """Write the synthetic site; with ``glossary`` False the plugin is left out."""
+    """Write the synthetic site; with ``glossary`` or ``citations`` False that plugin is
+    left out. With ``bib`` entries, each page has about eight citations."""
     rng = random.Random(seed)
     words = vocabulary(rng, 6000)
     # Glossary terms are built from their own words: running text mentions a term when
@@ -201,14 +239,23 @@ def write_site(
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# Home\n\nA synthetic library.\n", encoding="utf-8")
+    keys = [f"ref{n:05d}" for n in range(bib)]
+    if bib:
+        (root / "bib").mkdir(exist_ok=True)
+        (root / "bib" / "refs.bib").write_text(bib_entries(rng, bib, filler), encoding="utf-8")
     for n in range(pages):
-        (docs / f"page-{n:04d}.md").write_text(article(rng, filler, entries), encoding="utf-8")
+        text = article(rng, filler, entries)
+        if keys:
+            text = cite_paragraphs(text, rng, keys, 8)
+        (docs / f"page-{n:04d}.md").write_text(text, encoding="utf-8")
     (root / "glossary.yml").write_text(
         yaml.safe_dump({"terms": entries}, allow_unicode=True), encoding="utf-8"
     )
     plugins: list[object] = ["search"]
     if glossary:
         plugins.append({"tiered/glossary": {"file": "glossary.yml", "warn_unused": False}})
+    if citations:
+        plugins.append({"tiered/citations": {}})
     config = root / "mkdocs.yml"
     theme_config: dict[str, object] = {"name": theme}
     if theme == "material":

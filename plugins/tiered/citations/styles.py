@@ -10,6 +10,7 @@ citation, runs collapsed (``1-3,5``), locators as AMA writes them (``2(p33)``).
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -44,6 +45,16 @@ def _style(name: str) -> CitationStylesStyle:
 
 
 def format_entry(csl: dict[str, Any], style: str = "ama") -> str:
+    """One bibliography entry as HTML; cached on the entry's content (``mkdocs serve``)."""
+    return _format_cached(json.dumps(csl, sort_keys=True, ensure_ascii=False), style)
+
+
+@lru_cache(maxsize=16384)
+def _format_cached(csl_json: str, style: str) -> str:
+    return _format(json.loads(csl_json), style)
+
+
+def _format(csl: dict[str, Any], style: str) -> str:
     """One bibliography entry as HTML (escaped values, the style's own italics).
 
     A DOI becomes a link to doi.org; a PubMed or PubMed Central id, which the style
