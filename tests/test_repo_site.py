@@ -155,3 +155,14 @@ def test_every_tier_cites_the_source_references(built: Path) -> None:
         "reid2005",
         "khosla2012",
     }
+
+
+def test_search_finds_sources_on_the_references_page(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    with_journal = {
+        doc["location"].split("#")[0]
+        for doc in index["docs"]
+        if "Journal of Clinical Oncology" in doc["text"]
+    }
+    # Per-page lists are added after indexing: the site-wide page is where search finds them.
+    assert with_journal == {"references/"}

@@ -30,7 +30,7 @@ def _render(source: str) -> tuple[str, list[str]]:
         heading="References",
         format_entry=lambda key: format_entry(ENTRIES[key]),
     )
-    return resolved.content, resolved.unknown
+    return resolved.page, resolved.unknown
 
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in (FIXTURES / "ama").glob("*.md")))
@@ -57,7 +57,7 @@ def test_ranges_collapse() -> None:
 
 def test_no_citations_leaves_the_page_alone() -> None:
     resolved = render.resolve_page("<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str)
-    assert (resolved.content, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
+    assert (resolved.page, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
 
 
 def test_nocite_lists_uncited_entries() -> None:
@@ -70,5 +70,5 @@ def test_nocite_lists_uncited_entries() -> None:
         format_entry=lambda key: key,
         nocite=("a2", "ghost"),
     )
-    assert '<li id="ref-p-a2" value="1">a2 </li>' in resolved.content
+    assert '<li id="ref-p-a2" value="1">a2 </li>' in resolved.page
     assert resolved.unknown == ["ghost"]

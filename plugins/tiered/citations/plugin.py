@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
 _PLACEHOLDER = "<!-- tiered-citations:bibliography -->"
+_LIST_PLACEHOLDER = "<!-- tiered-citations:references -->"
 _INTRO = "Every source the articles cite, with links back to where each is cited."
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
 
@@ -51,6 +53,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.formatted: dict[str, str] = {}
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
         self.listed: set[str] = set()  # cited or named in nocite
+        self.listings: dict[str, str] = {}  # page -> its reference list, until written
         self.order: dict[str, int] = {}
         self.references_page: Page | None = None
         self.root = Path()
@@ -60,6 +63,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.formatted = {}
         self.cited = {}
         self.listed = set()
+        self.listings = {}
         self.references_page = None
         if not self.config.enabled:
             return config
@@ -134,7 +138,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.listed |= set(resolved.cited) | {k for k in nocite if k in self.bibliography.entries}
         if "*" in nocite:
             self.listed |= set(self.bibliography.entries)
-        return resolved.content
+        if not resolved.listing:
+            return resolved.content
+        # The list goes in after the search plugins indexed the page (see on_page_context).
+        self.listings[page.file.src_uri] = resolved.listing
+        return resolved.content + _LIST_PLACEHOLDER
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         page = self.references_page
@@ -163,6 +171,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 if key not in self.listed:
                     log.warning(str(Diagnostic(entry.path, entry.line, f"'{key}' is never cited")))
         return env
+
+    # After the search plugins read the page: a reference list is many entries and
+    # back-links, which would cost every page's indexing; the references/ page holds
+    # every entry for search.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        listing = self.listings.pop(page.file.src_uri, None)
+        if listing is not None and page.content is not None:
+            page.content = page.content.replace(_LIST_PLACEHOLDER, listing, 1)
+        return context
 
     def _nocite(self, page: Page) -> tuple[str, ...]:
         value = page.meta.get("nocite")

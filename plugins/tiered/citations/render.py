@@ -139,9 +139,15 @@ PLACEHOLDER = re.compile(
 class Resolved:
     """Phase two's result for one page."""
 
-    content: str
+    content: str  # the page with its citations formatted (the list not appended)
     unknown: list[str]  # keys cited but not in the bibliography, in order
     cited: dict[str, list[str]]  # key -> ids of the citations of it on the page
+    listing: str = ""  # the page's reference list
+
+    @property
+    def page(self) -> str:
+        """The page with its reference list at the end."""
+        return self.content + self.listing
 
 
 def resolve_page(
@@ -202,7 +208,7 @@ def resolve_page(
     resolved = PLACEHOLDER.sub(replace, content)
     cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
     listing = reference_list(refs, formatted, backlinks, heading)
-    return Resolved(resolved + listing, unknown, cited)
+    return Resolved(resolved, unknown, cited, listing)
 
 
 @dataclass(frozen=True)
