@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
 from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 if TYPE_CHECKING:
@@ -64,3 +66,25 @@ def add_assets(config: MkDocsConfig, files: Files, assets: dict[str, Path]) -> N
     for uri, source in assets.items():
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(source)))
+
+
+def generate_page(
+    config: MkDocsConfig, files: Files, *, path: str, title: str, intro: str, kind: str, plugin: str
+) -> None:
+    """Add a page the plugin writes (glossary, bibliography) as if it were in docs/.
+
+    Its Markdown is a title and an introduction; the plugin appends the rest to its
+    rendered content. Front matter ``glossary: false``: nothing on it is auto-linked.
+
+    Raises:
+        PluginError: A real file already sits at ``path``.
+    """
+    if files.get_file_from_path(path) is not None:
+        shown = display_path(Path(config.docs_dir) / path, project_root(config))
+        raise PluginError(
+            f"{shown} exists, but the {kind} is generated there: remove the file or set "
+            f"'page_path' in the {plugin} options"
+        )
+    front = yaml.safe_dump({"title": title, "glossary": False})
+    text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"
+    files.append(File.generated(config, path, content=text))

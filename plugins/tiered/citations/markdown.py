@@ -73,13 +73,15 @@ class _ReadingOrder(Treeprocessor):
         self.ext.citations = ordered
 
 
-class _Bracketed(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)
+class _CitationProcessor(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)  # never inside a link's text
 
     def __init__(self, pattern: str, md: Markdown, ext: CitationsExtension) -> None:
         super().__init__(pattern, md)
         self.ext = ext
 
+
+class _Bracketed(_CitationProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element | None, int | None, int | None]:
@@ -89,13 +91,7 @@ class _Bracketed(InlineProcessor):
         return self.ext._element(citation, m.group(0)), m.start(0), m.end(0)
 
 
-class _Narrative(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)
-
-    def __init__(self, pattern: str, md: Markdown, ext: CitationsExtension) -> None:
-        super().__init__(pattern, md)
-        self.ext = ext
-
+class _Narrative(_CitationProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:

@@ -11,10 +11,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from tiered.citations import render
@@ -25,7 +23,14 @@ from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
 from tiered.common.text import sort_key
-from tiered.plugin_support import POPOVER, add_assets, display_path, project_root, use_assets
+from tiered.plugin_support import (
+    POPOVER,
+    add_assets,
+    display_path,
+    generate_page,
+    project_root,
+    use_assets,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,15 +95,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.extension is None:
             return files
         add_assets(config, files, {**CSS, **POPOVER})
-        if files.get_file_from_path(self.config.page_path) is not None:
-            shown = display_path(Path(config.docs_dir) / self.config.page_path, self.root)
-            raise PluginError(
-                f"{shown} exists, but the bibliography page is generated there: remove the "
-                "file or set 'page_path' in the tiered/citations options"
-            )
-        front = yaml.safe_dump({"title": self.config.page_title, "glossary": False})
-        text = f"---\n{front}---\n\n# {self.config.page_title}\n\n{_INTRO}\n"
-        files.append(File.generated(config, self.config.page_path, content=text))
+        generate_page(
+            config,
+            files,
+            path=self.config.page_path,
+            title=self.config.page_title,
+            intro=_INTRO,
+            kind="bibliography page",
+            plugin="tiered/citations",
+        )
         for diagnostic in sorted(self.bibliography.diagnostics):
             log.warning(str(diagnostic))
         return files

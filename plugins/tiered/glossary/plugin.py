@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import markdown
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
@@ -35,7 +34,14 @@ from tiered.glossary.markdown import (
     PageResult,
 )
 from tiered.glossary.model import Glossary, GlossaryError, Term, load_glossary
-from tiered.plugin_support import POPOVER, add_assets, display_path, project_root, use_assets
+from tiered.plugin_support import (
+    POPOVER,
+    add_assets,
+    display_path,
+    generate_page,
+    project_root,
+    use_assets,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -137,15 +143,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
                 files.remove(file)  # data, not content: never copied into the site
         add_assets(config, files, self._assets())
-        if files.get_file_from_path(self.config.page_path) is not None:
-            shown = display_path(Path(config.docs_dir) / self.config.page_path, self.root)
-            raise PluginError(
-                f"{shown} exists, but the glossary page is "
-                "generated there: remove the file or set 'page_path' in the tiered/glossary options"
-            )
-        front = yaml.safe_dump({"title": self.config.page_title, "glossary": False})
-        source_md = f"---\n{front}---\n\n# {self.config.page_title}\n\n{_INTRO}\n"
-        files.append(File.generated(config, self.config.page_path, content=source_md))
+        generate_page(
+            config,
+            files,
+            path=self.config.page_path,
+            title=self.config.page_title,
+            intro=_INTRO,
+            kind="glossary page",
+            plugin="tiered/glossary",
+        )
         for diagnostic in sorted(self.glossary.diagnostics):
             log.warning(str(diagnostic))
         return files
