@@ -170,3 +170,20 @@ def test_cite_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "docs/index.md:3:6: warning: unknown citation key 'nobody' (not in bib/*.bib)",
     ]
     assert err.strip() == "4 problems found"
+
+
+def test_glossary_sources_resolve_through_the_documented_markup(site: SiteFactory) -> None:
+    glossary = "terms:\n  - term: bone\n    short: Tissue.\n    sources: [muller2020, ghost2000]\n"
+    docs = {"index.md": "# Home\n\nBone.\n", "glossary.yml": glossary}
+    result = site.build(docs, citations={}, glossary={}, bib=BIB, levels={"enabled": False})
+    page = result.html("glossary/index.html")
+    assert (
+        'Sources: <span class="citation" data-cites="muller2020"><a class="tiered-citation-link" '
+        'href="../references/#ref-muller2020" title="Müller J, van der Berg J Jr'
+    ) in page
+    assert ">Müller et al, 2020</a></span>" in page
+    assert '<span class="citation" data-cites="ghost2000">ghost2000</span>' in page
+    # The generated page has no source file: the warning names the page.
+    assert "glossary.md: unknown citation key 'ghost2000' (not in bib/*.bib)" in (_tiered(result))
+    references = result.html("references/index.html")
+    assert 'Cited in: <a href="../glossary/">Glossary</a>' in references

@@ -7,6 +7,8 @@ numbers them for the page, formats them in the style and appends the page's list
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,10 @@ log = get_plugin_logger(__name__)
 _PACKAGE = Path(__file__).parent
 _PLACEHOLDER = "<!-- tiered-citations:bibliography -->"
 _LIST_PLACEHOLDER = "<!-- tiered-citations:references -->"
+# Citations other plugins write as documented markup (no id: not ours, not resolved yet).
+_MARKUP = re.compile(r'<span class="citation" data-cites="([^"]+)">[^<]*</span>')
+_MARKUP_HINT = '<span class="citation" data-cites="'
+
 _INTRO = "Every source the articles cite, with links back to where each is cited."
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
 
@@ -153,21 +159,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         page = self.references_page
         if page is None or page.content is None:
             return env
+        self._resolve_markup(files, page)
         entries = self.bibliography.entries
         order = sorted(self.cited, key=lambda key: _sort_key(entries[key].csl))
-        cited_in = {
-            key: [
-                render.CitedIn(
-                    str(p.meta.get("title") or p.title or p.file.src_uri),
-                    get_relative_url(p.url, page.url),
-                    tuple(ids),
-                )
-                for p, ids in sorted(
-                    self.cited[key], key=lambda item: self.order.get(item[0].file.src_uri, 0)
-                )
-            ]
-            for key in order
-        }
+        cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self._format(key) for key in order}
         listing = render.bibliography_page(order, formatted, cited_in)
         page.content = page.content.replace(_PLACEHOLDER, listing)
@@ -188,6 +183,59 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if listing is not None and page.content is not None:
             page.content = page.content.replace(_LIST_PLACEHOLDER, listing, 1)
         return context
+
+    def _cited_in(self, key: str, references: Page) -> list[render.CitedIn]:
+        """The pages citing ``key``, once each, in reading order."""
+        by_page: dict[str, tuple[Page, list[str]]] = {}
+        for cited_on, ids in self.cited[key]:
+            by_page.setdefault(cited_on.file.src_uri, (cited_on, []))[1].extend(ids)
+        ordered = sorted(by_page.values(), key=lambda i: self.order.get(i[0].file.src_uri, 0))
+        return [
+            render.CitedIn(
+                str(p.meta.get("title") or p.title or p.file.src_uri),
+                get_relative_url(p.url, references.url),
+                tuple(ids),
+            )
+            for p, ids in ordered
+        ]
+
+    def _resolve_markup(self, files: Files, references: Page) -> None:
+        """Resolve ``span.citation[data-cites]`` that other plugins wrote into pages.
+
+        That markup is how plugins cite without knowing this one (the glossary lists a
+        term's sources with it). Each key becomes a link to its entry on the references
+        page, labelled with its author and year.
+        """
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not page.content or _MARKUP_HINT not in page.content:
+                continue
+            base = get_relative_url(references.url, page.url)
+            found: list[str] = []
+            page.content = _MARKUP.sub(
+                functools.partial(self._resolve_span, page=page, base=base, unknown=found),
+                page.content,
+            )
+            self._report_unknown(page, found)
+
+    def _resolve_span(
+        self, match: re.Match[str], *, page: Page, base: str, unknown: list[str]
+    ) -> str:
+        entries = self.bibliography.entries
+        links = []
+        for key in html.unescape(match.group(1)).split():
+            entry = entries.get(key)
+            if entry is None:
+                unknown.append(key)
+                links.append(html.escape(key))
+                continue
+            self.cited.setdefault(key, []).append((page, []))
+            self.listed.add(key)
+            href = f"{base}#ref-{render.anchor_part(key)}"
+            title = render.plain_text(self._format(key))
+            links.append(render.source_link(key, entry.csl, href, title))
+        cites = match.group(1)
+        return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
     def _nocite(self, page: Page) -> tuple[str, ...]:
         value = page.meta.get("nocite")

@@ -211,6 +211,16 @@ def resolve_page(
     return Resolved(resolved, unknown, cited, listing)
 
 
+def source_link(key: str, csl: Mapping[str, Any], href: str, title: str) -> str:
+    """An author-year link to an entry ("Khosla et al, 2012"), for citations outside prose."""
+    year = (csl.get("issued") or {}).get("date-parts", [[""]])[0][0]
+    label = f"{narrative_name(dict(csl))}, {year}" if year else narrative_name(dict(csl))
+    return (
+        f'<a class="tiered-citation-link" href="{escape(href)}" title="{escape(title)}">'
+        f"{escape(label)}</a>"
+    )
+
+
 @dataclass(frozen=True)
 class CitedIn:
     """A page citing an entry: its title, its URL and the ids of the citations."""
