@@ -187,3 +187,13 @@ def test_glossary_sources_resolve_through_the_documented_markup(site: SiteFactor
     assert "glossary.md: unknown citation key 'ghost2000' (not in bib/*.bib)" in (_tiered(result))
     references = result.html("references/index.html")
     assert 'Cited in: <a href="../glossary/">Glossary</a>' in references
+
+
+def test_refs_marker_places_the_list(site: SiteFactory) -> None:
+    text = "# H\n\nText [@muller2020].\n\n## Sources\n\n::: {#refs}\n:::\n\n## Afterword\n\nEnd.\n"
+    result = site.build({"index.md": text}, citations={}, bib=BIB, levels={"enabled": False})
+    html = result.html("index.html")
+    assert html.index('id="sources"') < html.index('<section class="references"')
+    assert html.index('<section class="references"') < html.index('id="afterword"')
+    assert html.count('<section class="references"') == 1
+    assert "::: {#refs}" not in html

@@ -21,6 +21,7 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -44,6 +45,7 @@ class CitationsExtension(Extension):
             _Narrative(NARRATIVE.pattern, md, self), "tiered_cite_narrative", 85
         )
         md.treeprocessors.register(_ReadingOrder(md, self), "tiered_cite_order", 19)
+        md.parser.blockprocessors.register(_RefsMarker(md.parser), "tiered_cite_refs", 95)
 
     def _element(self, citation: Citation, source: str) -> etree.Element:
         el = etree.Element("span")
@@ -53,6 +55,24 @@ class CitationsExtension(Extension):
         el.text = AtomicString(source)
         self.citations.append(citation)
         return el
+
+
+REFS_MARKER = '<div class="references-here" id="refs"></div>'  # as serialized
+_REFS = re.compile(r"^:::+\s*\{\s*#refs\s*\}\s*\n:::+\s*$")
+
+
+class _RefsMarker(BlockProcessor):
+    """Pandoc's ``::: {#refs}`` / ``:::``: the page's reference list goes here."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(_REFS.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        blocks.pop(0)
+        marker = etree.SubElement(parent, "div")
+        marker.set("id", "refs")
+        marker.set("class", "references-here")
+        return True
 
 
 class _ReadingOrder(Treeprocessor):

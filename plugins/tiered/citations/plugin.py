@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from tiered.citations import render
 from tiered.citations.bibliography import Bibliography, load_bibliography
 from tiered.citations.config import CitationsConfig
-from tiered.citations.markdown import CitationsExtension
+from tiered.citations.markdown import REFS_MARKER, CitationsExtension
 from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
@@ -151,8 +151,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.listed |= set(self.bibliography.entries)
         if not resolved.listing:
             return resolved.content
-        # The list goes in after the search plugins indexed the page (see on_page_context).
+        # The list goes in after the search plugins indexed the page (see on_page_context),
+        # where the author put ::: {#refs}, or at the end.
         self.listings[page.file.src_uri] = resolved.listing
+        if REFS_MARKER in resolved.content:
+            return resolved.content.replace(REFS_MARKER, _LIST_PLACEHOLDER, 1)
         return resolved.content + _LIST_PLACEHOLDER
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
