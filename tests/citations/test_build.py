@@ -197,3 +197,13 @@ def test_refs_marker_places_the_list(site: SiteFactory) -> None:
     assert html.index('<section class="references"') < html.index('id="afterword"')
     assert html.count('<section class="references"') == 1
     assert "::: {#refs}" not in html
+
+
+def test_vancouver_style(site: SiteFactory) -> None:
+    text = "# H\n\nText [@muller2020, p. 4].\n"
+    result = site.build(
+        {"index.md": text}, citations={"style": "vancouver"}, bib=BIB, levels={"enabled": False}
+    )
+    html = result.html("index.html")
+    assert '">1 p. 4</a>]</span>' in html
+    assert "2020 Jan;35(2):1–10." in html

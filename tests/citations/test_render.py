@@ -9,7 +9,7 @@ import pytest
 from tiered.citations import render
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.styles import collapse, format_entry
+from tiered.citations.styles import collapse, format_entry, minimal_range
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIBLIOGRAPHY = load_bibliography(
@@ -19,7 +19,7 @@ BIBLIOGRAPHY = load_bibliography(
 ENTRIES = {key: entry.csl for key, entry in BIBLIOGRAPHY.entries.items()}
 
 
-def _render(source: str) -> tuple[str, list[str]]:
+def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
     extension = CitationsExtension()
     html = markdown.Markdown(extensions=["attr_list", extension]).convert(source)
     resolved = render.resolve_page(
@@ -28,16 +28,22 @@ def _render(source: str) -> tuple[str, list[str]]:
         ENTRIES,
         page="test-page",
         heading="References",
-        format_entry=lambda key: format_entry(ENTRIES[key]),
+        format_entry=lambda key: format_entry(ENTRIES[key], style),
+        style=style,
     )
     return resolved.page, resolved.unknown
 
 
-@pytest.mark.parametrize("case", sorted(p.stem for p in (FIXTURES / "ama").glob("*.md")))
-def test_golden(case: str, update_golden: bool) -> None:
-    html, unknown = _render((FIXTURES / "ama" / f"{case}.md").read_text(encoding="utf-8"))
+CASES = sorted(p.stem for p in (FIXTURES / "ama").glob("*.md"))
+
+
+@pytest.mark.parametrize("style", ["ama", "vancouver"])
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str, style: str, update_golden: bool) -> None:
+    html, unknown = _render((FIXTURES / "ama" / f"{case}.md").read_text(encoding="utf-8"), style)
     result = f"{html}\n<!-- unknown: {unknown} -->\n"
-    golden = FIXTURES / "ama" / f"{case}.html"
+    name = f"{case}.html" if style == "ama" else f"{case}.{style}.html"
+    golden = FIXTURES / "ama" / name
     if update_golden:
         golden.write_text(result, encoding="utf-8")
     assert result == golden.read_text(encoding="utf-8")
@@ -72,3 +78,21 @@ def test_nocite_lists_uncited_entries() -> None:
     )
     assert '<li id="ref-p-a2" value="1">a2 </li>' in resolved.page
     assert resolved.unknown == ["ghost"]
+
+
+def test_vancouver_page_ranges_are_fixed() -> None:
+    assert minimal_range("1–10") == "1–10"
+    assert minimal_range("1051–1057") == "1051–7"
+    assert minimal_range("S25–S33") == "S25–33"
+    assert minimal_range("6443") is None
+    entry = {
+        "id": "x",
+        "type": "article-journal",
+        "title": "T",
+        "author": [{"family": "A", "given": "B"}],
+        "container-title": "J",
+        "issued": {"date-parts": [[2020]]},
+        "volume": "3",
+        "page": "1–10",
+    }
+    assert format_entry(entry, "vancouver").endswith("2020;3:1–10.")

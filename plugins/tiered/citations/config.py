@@ -13,8 +13,9 @@ class CitationsConfig(base.Config):
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
     bib_dir = c.Type(str, default="bib")
     """Folder (relative to ``mkdocs.yml``) whose ``*.bib`` files are read, in name order."""
-    style = c.Choice(("ama",), default="ama")
-    """Citation style. AMA: superscript numbers in order of first citation."""
+    style = c.Choice(("ama", "vancouver"), default="ama")
+    """AMA: superscript numbers; Vancouver (NLM): bracketed numbers. Both number sources
+    in order of first citation on the page."""
     heading = c.Type(str, default="References")
     """Heading of each page's reference list."""
     page_path = c.Type(str, default="references.md")

@@ -142,6 +142,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             heading=self.config.heading,
             format_entry=self._format,
             nocite=nocite,
+            style=self.config.style,
         )
         self._report_unknown(page, resolved.unknown)
         for key, ids in resolved.cited.items():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from tiered.citations.styles import ama_locator, collapse, narrative_name
+from tiered.citations.styles import ama_locator, collapse, narrative_name, vancouver_locator
 from tiered.citations.syntax import Citation
 
 _NOT_ANCHOR = re.compile(r"[^\w-]+")
@@ -43,8 +43,11 @@ def citation_html(
     known: set[str],
     names: dict[str, str],
     titles: Mapping[str, str] | None = None,
+    style: str = "ama",
 ) -> str:
-    """One citation in place of the author's ``[@key]`` (AMA: superscript numbers).
+    """One citation in place of the author's ``[@key]``.
+
+    AMA: superscript numbers, ``1(p33)``; Vancouver: numbers in brackets, ``[1, p. 33]``.
 
     Unknown keys keep the author's text, with a visible marker: nothing is deleted.
     """
@@ -69,9 +72,12 @@ def citation_html(
             parts.append(_link(refs, [by_number[n] for n in span if n in by_number], label, titles))
     else:
         for item in citation.items:
-            label = f"{refs.numbers[item.key]}{ama_locator(item.label, item.locator)}"
+            locator = (ama_locator if style == "ama" else vancouver_locator)(
+                item.label, item.locator
+            )
+            label = f"{refs.numbers[item.key]}{locator}"
             parts.append(_link(refs, [item.key], label, titles))
-    sup = f"<sup>{','.join(parts)}</sup>"
+    sup = f"<sup>{','.join(parts)}</sup>" if style == "ama" else f"[{', '.join(parts)}]"
     before = " ".join(_inline(i.prefix) for i in citation.items if i.prefix)
     after = " ".join(_inline(i.suffix) for i in citation.items if i.suffix)
     if citation.narrative:
@@ -159,6 +165,7 @@ def resolve_page(
     heading: str,
     format_entry: Callable[[str], str],
     nocite: tuple[str, ...] = (),
+    style: str = "ama",
 ) -> Resolved:
     """Phase two for one page: number, format, append the list.
 
@@ -196,10 +203,10 @@ def resolve_page(
     def replace(match: re.Match[str]) -> str:
         space, index, source = match.group(1), int(match.group(2)), html.unescape(match.group(3))
         citation = citations[index]
-        keep = citation.narrative or any(key not in known for key in citation.keys)
+        keep = style != "ama" or citation.narrative or any(k not in known for k in citation.keys)
         keep = keep or any(item.prefix for item in citation.items)
         rendered = citation_html(
-            citation, index, refs, source, known=known, names=names, titles=titles
+            citation, index, refs, source, known=known, names=names, titles=titles, style=style
         )
         return (space if keep else "") + rendered
 

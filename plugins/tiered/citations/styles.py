@@ -23,7 +23,10 @@ from citeproc.source import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
 
 STYLES_DIR = Path(__file__).parent / "styles"
-STYLE_FILES = {"ama": STYLES_DIR / "american-medical-association.csl"}
+STYLE_FILES = {
+    "ama": STYLES_DIR / "american-medical-association.csl",
+    "vancouver": STYLES_DIR / "nlm-citation-sequence.csl",
+}
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
 # AMA abbreviations of CSL locator labels.
 _AMA_LOCATORS = {"page": "p", "chapter": "ch", "section": "sec", "figure": "fig", "table": "tab"}
@@ -64,7 +67,42 @@ def _format(csl: dict[str, Any], style: str) -> str:
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(Citation([CitationItem(csl["id"])]))
     text = _LEADING_NUMBER.sub("", "".join(str(i) for i in bibliography.bibliography())).strip()
+    if style == "vancouver":
+        # citeproc-py's NLM defects: minimal page ranges, and no space before the month.
+        text = _fix_page_range(text, str(csl.get("page", "")))
+        text = _YEAR_MONTH.sub(r"\1 \2", text)
     return _identifier_links(text, csl)
+
+
+_YEAR_MONTH = re.compile(r"\b(\d{4})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+_RANGE = re.compile(r"^\s*([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)\s*$")
+
+
+def minimal_range(page: str) -> str | None:
+    """Citing Medicine's page range: ``1051-1057`` -> ``1051-7``, ``1-10`` stays.
+
+    None when ``page`` is not a range of numbers (``S25-S33`` -> ``S25-33``).
+    """
+    match = _RANGE.match(page)
+    if match is None or (match.group(3) and match.group(3) != match.group(1)):
+        return None
+    prefix, first, last = match.group(1), match.group(2), match.group(4)
+    if len(first) == len(last):
+        shared = 0
+        while shared < len(first) - 1 and first[shared] == last[shared]:
+            shared += 1
+        last = last[shared:]
+    return f"{prefix}{first}–{last}"
+
+
+def _fix_page_range(text: str, page: str) -> str:
+    """citeproc-py renders NLM's minimal ranges wrongly (``1-10`` as ``1-0``): redo them."""
+    correct = minimal_range(page)
+    match = _RANGE.match(page)
+    if correct is None or match is None:
+        return text
+    start = re.escape(match.group(1) + match.group(2))
+    return re.sub(rf"(?<![\w]){start}–[A-Za-z]*\d+", correct, text, count=1)
 
 
 def _identifier_links(text: str, csl: dict[str, Any]) -> str:
@@ -74,12 +112,20 @@ def _identifier_links(text: str, csl: dict[str, Any]) -> str:
         link = f'<a href="https://doi.org/{html.escape(doi)}">{shown}</a>'
         text = text.replace(shown, link, 1) if shown in text else f"{text} doi:{link}"
     extra = []
-    if pmid := csl.get("PMID"):
-        url = f"https://pubmed.ncbi.nlm.nih.gov/{html.escape(pmid)}/"
-        extra.append(f'PMID: <a href="{url}">{html.escape(pmid)}</a>')
-    if pmcid := csl.get("PMCID"):
-        url = f"https://pmc.ncbi.nlm.nih.gov/articles/{html.escape(pmcid)}/"
-        extra.append(f'PMCID: <a href="{url}">{html.escape(pmcid)}</a>')
+    for name, base in (
+        ("PMID", "https://pubmed.ncbi.nlm.nih.gov/"),
+        ("PMCID", "https://pmc.ncbi.nlm.nih.gov/articles/"),
+    ):
+        value = csl.get(name)
+        if not value:
+            continue
+        shown = html.escape(value, quote=False)
+        link = f'<a href="{base}{html.escape(value)}/">{shown}</a>'
+        printed = re.compile(rf"\b{re.escape(shown)}\b")
+        if printed.search(text):  # the style printed it: link it there
+            text = printed.sub(link, text, count=1)
+        else:
+            extra.append(f"{name}: {link}")
     return f"{text} {'. '.join(extra)}".strip() if extra else text
 
 
@@ -100,6 +146,23 @@ def _run(run: list[int]) -> list[str]:
     if len(run) >= 3:
         return [f"{run[0]}-{run[-1]}"]
     return [str(n) for n in run]
+
+
+def vancouver_locator(label: str, locator: str) -> str:
+    """``("page", "33-35")`` -> ``" pp. 33-35"``."""
+    if not locator:
+        return ""
+    names = {
+        "page": "p.",
+        "chapter": "chap.",
+        "section": "sec.",
+        "figure": "fig.",
+        "table": "table",
+    }
+    short = names.get(label, label)
+    if label == "page" and re.search(r"[-–,]", locator):
+        short = "pp."
+    return f" {short} {locator.replace('–', '-')}"
 
 
 def ama_locator(label: str, locator: str) -> str:
