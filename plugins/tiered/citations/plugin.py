@@ -22,7 +22,7 @@ from tiered.citations.bibliography import Bibliography, load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.markdown import REFS_MARKER, CitationsExtension
 from tiered.citations.styles import format_entry
-from tiered.common.diagnostics import Diagnostic
+from tiered.common.diagnostics import Diagnostic, position
 from tiered.common.frontmatter import parse_front_matter
 from tiered.common.text import sort_key
 from tiered.plugin_support import (
@@ -60,6 +60,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def __init__(self) -> None:
         self.bibliography = Bibliography()
+        self.csl: dict[str, dict[str, Any]] = {}
         self.extension: CitationsExtension | None = None
         self.formatted: dict[str, str] = {}
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
@@ -92,6 +93,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             except (OSError, UnicodeDecodeError) as err:
                 raise PluginError(f"{display_path(path, self.root)}: cannot read: {err}") from err
         self.bibliography = load_bibliography(files)
+        # Built once: every page's phase two looks entries up by key.
+        self.csl = {key: entry.csl for key, entry in self.bibliography.entries.items()}
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         use_assets(config, {**CSS, **POPOVER})
@@ -133,11 +136,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         nocite = self._nocite(page)
         if not self.extension.citations and not nocite:
             return html_content
-        entries = self.bibliography.entries
         resolved = render.resolve_page(
             html_content,
             self.extension.citations,
-            {key: entry.csl for key, entry in entries.items()},
+            self.csl,
             page=render.anchor_part(page.url),
             heading=self.config.heading,
             format_entry=self._format,
@@ -271,14 +273,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return
         source = page.file.content_string
         path = self._page_path(page)
-        position = 0
+        start = 0
         for key in keys:
-            match = re.compile(rf"@\{{?{re.escape(key)}").search(source, position)
-            index = match.start() if match else -1
-            line = source.count("\n", 0, index) + 1 if index >= 0 else 0
-            col = index - source.rfind("\n", 0, index) if index >= 0 else 0
+            match = re.compile(rf"@\{{?{re.escape(key)}").search(source, start)
+            line, col = position(source, match.start()) if match else (0, 0)
             if match:
-                position = match.end()
+                start = match.end()
             message = f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
             log.warning(str(Diagnostic(path, line, message, col)))
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from tiered.cli.build import run_build
 from tiered.cli.build import run_check as check
+from tiered.common.diagnostics import position
 from tiered.common.text import visible_text
 from tiered.glossary.model import GlossaryError, load_glossary
 from tiered.glossary.suggest import suggest
@@ -86,7 +87,5 @@ def _first_place(phrase: str, texts: dict[str, str], root: Path) -> tuple[str, i
             continue
         match = pattern.search(source)
         if match:
-            line = source.count("\n", 0, match.start()) + 1
-            col = match.start() - source.rfind("\n", 0, match.start())
-            return path, line, col
+            return (path, *position(source, match.start()))
     return next(iter(sorted(texts)), "docs"), 0, 0

@@ -13,34 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
-_TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _APOSTROPHE_CLASS = "['\u2019\u2018\u02bc]"
-
-
-def _separator(text: str) -> str:
-    text = text.translate(_APOSTROPHES)
-    return " " if not text.strip() else _SPACE.sub(" ", text)
-
-
-def split_form(form: str) -> tuple[str, ...] | None:
-    """``"IL-6"`` -> ``("IL", "-", "6")``: words and the separators between them.
-
-    None when the form does not start and end with a word character.
-    """
-    tokens = list(_TOKEN.finditer(form))
-    if not tokens or tokens[0].start() != 0 or tokens[-1].end() != len(form):
-        return None
-    parts = [tokens[0].group()]
-    for before, token in pairwise(tokens):
-        parts += [_separator(form[before.end() : token.start()]), token.group()]
-    return tuple(parts)
+# A form can be matched only if it starts and ends with a letter or digit.
+_MATCHABLE = re.compile(r"^\w(?:.*\w)?$", re.DOTALL)
 
 
 def normalize(text: str) -> str:
@@ -102,7 +83,7 @@ class Matcher(Generic[T]):
         self._folded: dict[str, T] = {}
         self.rejected: list[str] = []
         for form, value, case_sensitive in forms:
-            if split_form(form) is None:
+            if not _MATCHABLE.match(form):
                 self.rejected.append(form)
             elif case_sensitive:
                 self._exact.setdefault(normalize(form), value)

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from tiered.common.diagnostics import Diagnostic
+from tiered.common.diagnostics import Diagnostic, position
 from tiered.common.frontmatter import parse_front_matter
 from tiered.glossary import render
 from tiered.glossary.config import GlossaryConfig
@@ -311,12 +311,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _report_unknown(self, page: Page, names: list[str]) -> None:
         source = page.file.content_string
         path = self._page_path(page)
-        position = 0
+        start = 0
         for name in names:
-            index = source.find(f"[[{name}", position)
-            line = source.count("\n", 0, index) + 1 if index >= 0 else 1
-            col = index - source.rfind("\n", 0, index) if index >= 0 else 0
-            position = max(position, index + 1)
+            index = source.find(f"[[{name}", start)
+            line, col = position(source, index) if index >= 0 else (1, 0)
+            start = max(start, index + 1)
             log.warning(
                 str(Diagnostic(path, line, f"[[{name}]] names no glossary term or alias", col))
             )
