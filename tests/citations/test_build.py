@@ -207,3 +207,27 @@ def test_vancouver_style(site: SiteFactory) -> None:
     html = result.html("index.html")
     assert '">1 p. 4</a>]</span>' in html
     assert "2020 Jan;35(2):1–10." in html
+
+
+def test_apa_style_suffixes_hold_across_pages(site: SiteFactory) -> None:
+    bib = {
+        "refs.bib": (
+            "@article{late, author={Smith, Jane}, title={Zebra}, journal={J}, year={2020}}\n"
+            "@article{early, author={Smith, Jane}, title={Aardvark}, journal={J}, year={2020}}\n"
+        )
+    }
+    docs = {
+        "one.md": "# One\n\nOnly the zebra [@late].\n",
+        "two.md": "# Two\n\nAs @early [p. 4] found.\n",
+    }
+    result = site.build(docs, citations={"style": "apa"}, bib=bib, levels={"enabled": False})
+    assert _tiered(result) == []
+    one, two = result.html("one/index.html"), result.html("two/index.html")
+    # "Zebra" is 2020b on every page, though page one cites no other 2020 work.
+    assert '">Smith, 2020b</a>)</span>' in one
+    assert 'Smith (<a href="#ref-two-early"' in two
+    assert '">2020a</a>, p. 4)</span>' in two
+    assert '<ul class="references__list references__list--author-date">' in one
+    assert "Smith, J. (2020b). Zebra. <i>J</i>." in one
+    references = result.html("references/index.html")
+    assert references.index("(2020a). Aardvark") < references.index("(2020b). Zebra")

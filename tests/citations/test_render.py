@@ -7,6 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 from tiered.citations import render
+from tiered.citations.authordate import year_suffixes
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.markdown import CitationsExtension
 from tiered.citations.styles import collapse, format_entry, minimal_range
@@ -17,6 +18,7 @@ BIBLIOGRAPHY = load_bibliography(
     for p in (FIXTURES / "a.bib", FIXTURES / "ama" / "refs.bib")
 )
 ENTRIES = {key: entry.csl for key, entry in BIBLIOGRAPHY.entries.items()}
+SUFFIXES = year_suffixes(ENTRIES)
 
 
 def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
@@ -28,8 +30,9 @@ def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
         ENTRIES,
         page="test-page",
         heading="References",
-        format_entry=lambda key: format_entry(ENTRIES[key], style),
+        format_entry=lambda key: format_entry(ENTRIES[key], style, SUFFIXES.get(key, "")),
         style=style,
+        suffixes=SUFFIXES,
     )
     return resolved.page, resolved.unknown
 
@@ -37,7 +40,7 @@ def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
 CASES = sorted(p.stem for p in (FIXTURES / "ama").glob("*.md"))
 
 
-@pytest.mark.parametrize("style", ["ama", "vancouver"])
+@pytest.mark.parametrize("style", ["ama", "vancouver", "apa"])
 @pytest.mark.parametrize("case", CASES)
 def test_golden(case: str, style: str, update_golden: bool) -> None:
     html, unknown = _render((FIXTURES / "ama" / f"{case}.md").read_text(encoding="utf-8"), style)

@@ -2,6 +2,9 @@
    Without this script each link is a normal link with a title. With it, the title
    becomes a popover (role="tooltip", referenced by aria-describedby) that opens on
    hover, keyboard focus and tap, and closes on Escape, blur or a tap elsewhere.
+   A citation whose entry is on the page shows the entry itself, with its DOI and
+   PubMed links; the pointer can move into the popover to follow them (keyboard users
+   follow the citation to the entry, where the same links are).
    A first tap on a touch screen opens the popover; a second tap follows the link.
    Events are delegated from the document, so links that a theme re-renders or
    clones keep working. */
@@ -38,13 +41,42 @@
       name.textContent = link.textContent;
       tip.appendChild(name);
     }
-    tip.appendChild(document.createTextNode(text));
+    var entry = entryFor(link);
+    if (entry) {
+      tip.appendChild(entry);
+    } else {
+      tip.appendChild(document.createTextNode(text));
+    }
     document.body.appendChild(tip);
     // The popover replaces the native tooltip; screen readers get it as a description.
     link.removeAttribute("title");
     link.setAttribute("data-tiered-definition", text);
     link.setAttribute("aria-describedby", tip.id);
     return tip;
+  }
+
+  // A citation's entry in the page's reference list, without its back-links.
+  function entryFor(link) {
+    var href = link.getAttribute("href") || "";
+    if (!link.classList.contains("tiered-citation-link") || href.charAt(0) !== "#") {
+      return null;
+    }
+    var item = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!item || !item.closest(".references")) {
+      return null;
+    }
+    var copy = document.createElement("span");
+    copy.className = "tiered-citation-tooltip__entry";
+    for (var node = item.firstChild; node; node = node.nextSibling) {
+      if (!(node.classList && node.classList.contains("references__back"))) {
+        copy.appendChild(node.cloneNode(true));
+      }
+    }
+    var anchors = copy.querySelectorAll("[id]");
+    for (var i = 0; i < anchors.length; i++) {
+      anchors[i].removeAttribute("id"); // ids stay unique on the page
+    }
+    return copy;
   }
 
   function place(link, tip) {
@@ -57,7 +89,27 @@
     tip.style.top = rect.bottom + window.scrollY + 6 + "px";
   }
 
+  var hideTimer = null;
+
+  function cancelHide() {
+    if (hideTimer !== null) {
+      window.clearTimeout(hideTimer);
+      hideTimer = null;
+    }
+  }
+
+  // Leaving the link for its popover must not close it: wait a moment.
+  function hideSoon() {
+    cancelHide();
+    hideTimer = window.setTimeout(hide, 300);
+  }
+
+  function inTip(node) {
+    return !!(open && node && open.tip.contains(node));
+  }
+
   function hide() {
+    cancelHide();
     if (open) {
       open.tip.hidden = true;
       open.link.removeAttribute("data-tiered-open");
@@ -66,6 +118,7 @@
   }
 
   function show(link) {
+    cancelHide();
     var tip = tooltipFor(link);
     if (!tip) {
       return;
@@ -89,12 +142,20 @@
     var link = termLink(event.target);
     if (link && !link.contains(event.relatedTarget)) {
       show(link);
+    } else if (inTip(event.target)) {
+      cancelHide();
     }
   });
   document.addEventListener("mouseout", function (event) {
     var link = termLink(event.target);
-    if (link && !link.contains(event.relatedTarget) && document.activeElement !== link) {
-      hide();
+    var leaving = (link && !link.contains(event.relatedTarget)) || inTip(event.target);
+    if (
+      leaving &&
+      !inTip(event.relatedTarget) &&
+      !(open && open.link.contains(event.relatedTarget)) &&
+      !(open && document.activeElement === open.link)
+    ) {
+      hideSoon();
     }
   });
   document.addEventListener("focusin", function (event) {
@@ -104,14 +165,14 @@
     }
   });
   document.addEventListener("focusout", function (event) {
-    if (termLink(event.target)) {
+    if ((termLink(event.target) || inTip(event.target)) && !inTip(event.relatedTarget)) {
       hide();
     }
   });
   document.addEventListener("pointerdown", function (event) {
     var link = termLink(event.target);
     touchedLink = link && (event.pointerType === "touch" || event.pointerType === "pen") ? link : null;
-    if (open && !(link && link === open.link)) {
+    if (open && !(link && link === open.link) && !inTip(event.target)) {
       hide();
     }
   });

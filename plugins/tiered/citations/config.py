@@ -13,9 +13,10 @@ class CitationsConfig(base.Config):
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
     bib_dir = c.Type(str, default="bib")
     """Folder (relative to ``mkdocs.yml``) whose ``*.bib`` files are read, in name order."""
-    style = c.Choice(("ama", "vancouver"), default="ama")
-    """AMA: superscript numbers; Vancouver (NLM): bracketed numbers. Both number sources
-    in order of first citation on the page."""
+    style = c.Choice(("ama", "vancouver", "apa"), default="ama")
+    """AMA: superscript numbers; Vancouver (NLM): bracketed numbers (both number sources
+    in order of first citation on the page); APA 7: author and year, ``(Perez, 2008)``,
+    reference lists in author order, year suffixes (2020a) consistent site-wide."""
     heading = c.Type(str, default="References")
     """Heading of each page's reference list."""
     page_path = c.Type(str, default="references.md")

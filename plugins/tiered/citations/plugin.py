@@ -18,13 +18,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from tiered.citations import render
+from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import Bibliography, load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.markdown import REFS_MARKER, CitationsExtension
 from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.common.frontmatter import parse_front_matter
-from tiered.common.text import sort_key
 from tiered.plugin_support import (
     POPOVER,
     add_assets,
@@ -56,11 +56,12 @@ CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
 
 
 class CitationsPlugin(BasePlugin[CitationsConfig]):
-    """Citations: Pandoc syntax, BibTeX data, AMA numbering, per-page reference lists."""
+    """Citations: Pandoc syntax, BibTeX data, AMA/Vancouver/APA, per-page reference lists."""
 
     def __init__(self) -> None:
         self.bibliography = Bibliography()
         self.csl: dict[str, dict[str, Any]] = {}
+        self.suffixes: dict[str, str] = {}
         self.extension: CitationsExtension | None = None
         self.formatted: dict[str, str] = {}
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
@@ -95,6 +96,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.bibliography = load_bibliography(files)
         # Built once: every page's phase two looks entries up by key.
         self.csl = {key: entry.csl for key, entry in self.bibliography.entries.items()}
+        # Year suffixes (2020a) hold site-wide: given over the whole bibliography.
+        self.suffixes = year_suffixes(self.csl) if self.config.style == "apa" else {}
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         use_assets(config, {**CSS, **POPOVER})
@@ -145,6 +148,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             format_entry=self._format,
             nocite=nocite,
             style=self.config.style,
+            suffixes=self.suffixes,
         )
         self._report_unknown(page, resolved.unknown)
         for key, ids in resolved.cited.items():
@@ -167,7 +171,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return env
         self._resolve_markup(files, page)
         entries = self.bibliography.entries
-        order = sorted(self.cited, key=lambda key: _sort_key(entries[key].csl))
+        order = sorted(self.cited, key=lambda key: (sort_order(entries[key].csl), key))
         cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self._format(key) for key in order}
         listing = render.bibliography_page(order, formatted, cited_in)
@@ -239,7 +243,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.listed.add(key)
             href = f"{base}#ref-{render.anchor_part(key)}"
             title = render.plain_text(self._format(key))
-            links.append(render.source_link(key, entry.csl, href, title))
+            links.append(
+                render.source_link(
+                    entry.csl,
+                    href,
+                    title,
+                    style=self.config.style,
+                    suffix=self.suffixes.get(key, ""),
+                )
+            )
         cites = match.group(1)
         return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
@@ -264,7 +276,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _format(self, key: str) -> str:
         if key not in self.formatted:
             self.formatted[key] = format_entry(
-                self.bibliography.entries[key].csl, self.config.style
+                self.csl[key], self.config.style, self.suffixes.get(key, "")
             )
         return self.formatted[key]
 
@@ -281,11 +293,3 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 start = match.end()
             message = f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
             log.warning(str(Diagnostic(path, line, message, col)))
-
-
-def _sort_key(csl: dict[str, Any]) -> tuple[str, str, str]:
-    """Site-wide order: first author, then year, then title."""
-    names = csl.get("author") or csl.get("editor") or [{}]
-    first = names[0].get("family") or names[0].get("literal") or ""
-    year = str((csl.get("issued") or {}).get("date-parts", [[""]])[0][0])
-    return sort_key(first), year, sort_key(str(csl.get("title", "")))

@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from tiered.citations.styles import ama_locator, collapse, narrative_name, vancouver_locator
-from tiered.citations.syntax import Citation
+from tiered.citations import authordate
+from tiered.citations.styles import (
+    NUMERIC,
+    ama_locator,
+    collapse,
+    narrative_name,
+    vancouver_locator,
+)
+from tiered.citations.syntax import Citation, CiteItem
+from tiered.common.text import sort_key
 
 _NOT_ANCHOR = re.compile(r"[^\w-]+")
 
@@ -41,13 +49,15 @@ def citation_html(
     source: str,
     *,
     known: set[str],
-    names: dict[str, str],
+    names: Mapping[str, Any],
     titles: Mapping[str, str] | None = None,
     style: str = "ama",
 ) -> str:
     """One citation in place of the author's ``[@key]``.
 
-    AMA: superscript numbers, ``1(p33)``; Vancouver: numbers in brackets, ``[1, p. 33]``.
+    AMA: superscript numbers, ``1(p33)``; Vancouver: numbers in brackets, ``[1, p. 33]``;
+    APA: ``(Eastell et al., 2008, p. 33)`` (``names`` then holds each key's author part
+    and year, see :func:`author_date_labels`).
 
     Unknown keys keep the author's text, with a visible marker: nothing is deleted.
     """
@@ -59,6 +69,11 @@ def citation_html(
             f'<span class="citation citation--missing" data-cites="{keys}" '
             f'id="{refs.cite_id(index)}">{escape(source)} '
             f'<span class="citation__missing">[missing reference: {marker}]</span></span>'
+        )
+    if style not in NUMERIC:
+        text = _author_date(citation, refs, names, titles)
+        return (
+            f'<span class="citation" data-cites="{keys}" id="{refs.cite_id(index)}">{text}</span>'
         )
     parts = []
     plain = [item for item in citation.items if not item.label and not item.locator]
@@ -88,6 +103,62 @@ def citation_html(
     return f'<span class="citation" data-cites="{keys}" id="{refs.cite_id(index)}">{text}</span>'
 
 
+def author_date_labels(csl: Mapping[str, Any], suffix: str = "") -> tuple[str, str, str]:
+    """An entry's author part in parentheses, in running text, and its year with suffix."""
+    return (
+        authordate.author(csl),
+        authordate.author(csl, narrative=True),
+        authordate.year(csl) + suffix,
+    )
+
+
+def _author_date(
+    citation: Citation,
+    refs: PageRefs,
+    labels: Mapping[str, Any],
+    titles: Mapping[str, str] | None,
+) -> str:
+    """APA in-text citations: ``(see Perez, 2008; Khosla, 2011, 2012)``, ``Perez (2008)``.
+
+    Years of one author that follow each other share the name; each name-and-year
+    (the year alone where the author is in the text) links to its entry.
+    """
+    if citation.narrative:
+        item = citation.items[0]
+        _paren, running, year = labels[item.key]
+        inside = _link(refs, [item.key], year, titles) + _details(item)
+        return f"{escape(running)} ({inside})"
+    items = list(citation.items)
+    if not any(item.prefix for item in items):
+        # APA orders the works in one citation as its reference list does.
+        items.sort(key=lambda item: (sort_key(labels[item.key][0]), labels[item.key][2]))
+    parts: list[str] = []
+    previous = ""
+    for item in items:
+        paren, _running, year = labels[item.key]
+        plain = not (item.prefix or item.label or item.locator or item.suffix)
+        if item.suppress_author:
+            text = _link(refs, [item.key], year, titles)
+        elif plain and parts and previous == paren:
+            parts[-1] += ", " + _link(refs, [item.key], year, titles)
+            continue
+        else:
+            text = _link(refs, [item.key], f"{paren}, {year}", titles)
+        prefix = f"{_inline(item.prefix)} " if item.prefix else ""
+        parts.append(prefix + text + _details(item))
+        previous = paren if plain and not item.suppress_author else ""
+    return f"({'; '.join(parts)})"
+
+
+def _details(item: CiteItem) -> str:
+    """``, p. 3 and <em>passim</em>``: the locator and the suffix after a year."""
+    located = authordate.locator(item.label, item.locator)
+    suffix = _inline(item.suffix)
+    if located and suffix:
+        return f", {located} {suffix}"
+    return f", {located or suffix}" if located or suffix else ""
+
+
 def _link(refs: PageRefs, keys: list[str], label: str, titles: Mapping[str, str] | None) -> str:
     """A number linking to its entry; its title (the popover) is the entry as text."""
     title = " | ".join(titles[k] for k in keys if k in titles) if titles else ""
@@ -112,24 +183,36 @@ def _inline(text: str) -> str:
 
 
 def reference_list(
-    refs: PageRefs, entries: dict[str, str], backlinks: dict[str, list[int]], heading: str
+    refs: PageRefs,
+    entries: dict[str, str],
+    backlinks: dict[str, list[int]],
+    heading: str,
+    *,
+    order: list[str] | None = None,
 ) -> str:
-    """The page's numbered references, each with a way back to every place citing it."""
+    """The page's references, each with a way back to every place citing it.
+
+    Numbered in citation order; or, given ``order`` (author-date styles), a list in
+    that order without numbers.
+    """
     if not refs.numbers:
         return ""
+    keys = order if order is not None else sorted(refs.numbers, key=refs.numbers.__getitem__)
     items = []
-    for key, number in sorted(refs.numbers.items(), key=lambda kv: kv[1]):
+    for key in keys:
         backs = " ".join(
             f'<a class="references__back" href="#{refs.cite_id(i)}" '
             f'aria-label="Back to citation {n}">↩</a>'
             for n, i in enumerate(backlinks.get(key, []), 1)
         )
-        items.append(f'<li id="{refs.ref_id(key)}" value="{number}">{entries[key]} {backs}</li>')
+        value = "" if order is not None else f' value="{refs.numbers[key]}"'
+        items.append(f'<li id="{refs.ref_id(key)}"{value}>{entries[key]} {backs}</li>')
     title_id = f"references-{refs.page}"
+    tag, kind = ("ol", "") if order is None else ("ul", " references__list--author-date")
     return (
         f'<section class="references" aria-labelledby="{title_id}">\n'
         f'<h2 id="{title_id}">{escape(heading)}</h2>\n'
-        '<ol class="references__list">\n' + "\n".join(items) + "\n</ol>\n</section>\n"
+        f'<{tag} class="references__list{kind}">\n' + "\n".join(items) + f"\n</{tag}>\n</section>\n"
     )
 
 
@@ -166,6 +249,7 @@ def resolve_page(
     format_entry: Callable[[str], str],
     nocite: tuple[str, ...] = (),
     style: str = "ama",
+    suffixes: Mapping[str, str] | None = None,
 ) -> Resolved:
     """Phase two for one page: number, format, append the list.
 
@@ -177,6 +261,8 @@ def resolve_page(
         heading: The reference list's heading.
         format_entry: Formats the entry with a given key as HTML.
         nocite: Keys listed though not cited (front matter ``nocite``; ``*``: all).
+        style: ``ama``, ``vancouver`` or ``apa``.
+        suffixes: Year suffixes of author-date styles, key -> letter, site-wide.
     """
     numbers: dict[str, int] = {}
     backlinks: dict[str, list[int]] = {}
@@ -198,7 +284,12 @@ def resolve_page(
         return Resolved(content, unknown, {})
     refs = PageRefs(page, numbers)
     known = set(entries)
-    names = {key: narrative_name(entries[key]) for key in numbers}
+    names: dict[str, Any]
+    if style in NUMERIC:
+        names = {key: narrative_name(entries[key]) for key in numbers}
+    else:
+        suffixes = suffixes or {}
+        names = {key: author_date_labels(entries[key], suffixes.get(key, "")) for key in numbers}
 
     def replace(match: re.Match[str]) -> str:
         space, index, source = match.group(1), int(match.group(2)), html.unescape(match.group(3))
@@ -214,14 +305,22 @@ def resolve_page(
     titles = {key: plain_text(text) for key, text in formatted.items()}
     resolved = PLACEHOLDER.sub(replace, content)
     cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
-    listing = reference_list(refs, formatted, backlinks, heading)
+    order = None
+    if style not in NUMERIC:
+        order = sorted(numbers, key=lambda key: (authordate.sort_order(entries[key]), key))
+    listing = reference_list(refs, formatted, backlinks, heading, order=order)
     return Resolved(resolved, unknown, cited, listing)
 
 
-def source_link(key: str, csl: Mapping[str, Any], href: str, title: str) -> str:
-    """An author-year link to an entry ("Khosla et al, 2012"), for citations outside prose."""
-    year = (csl.get("issued") or {}).get("date-parts", [[""]])[0][0]
-    label = f"{narrative_name(dict(csl))}, {year}" if year else narrative_name(dict(csl))
+def source_link(
+    csl: Mapping[str, Any], href: str, title: str, *, style: str = "ama", suffix: str = ""
+) -> str:
+    """An author-year link to an entry, for citations outside prose.
+
+    "Khosla et al, 2012" in AMA's and Vancouver's manner; "Khosla et al., 2012a" in APA's.
+    """
+    name = narrative_name(dict(csl)) if style in NUMERIC else authordate.author(csl)
+    label = f"{name}, {authordate.year(csl)}{suffix}"
     return (
         f'<a class="tiered-citation-link" href="{escape(href)}" title="{escape(title)}">'
         f"{escape(label)}</a>"

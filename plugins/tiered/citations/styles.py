@@ -1,4 +1,4 @@
-"""Bibliography entries and in-text labels, in AMA style (the default).
+"""Bibliography entries (AMA, Vancouver, APA) and numeric in-text labels.
 
 Entries are formatted by citeproc-py with the vendored CSL file. citeproc-py's HTML
 formatter does not escape what it is given, so every value is escaped before it
@@ -22,11 +22,15 @@ from citeproc.frontend import CitationStylesBibliography, CitationStylesStyle
 from citeproc.source import Citation, CitationItem
 from citeproc.source.json import CiteProcJSON
 
+from tiered.citations import authordate
+
 STYLES_DIR = Path(__file__).parent / "styles"
 STYLE_FILES = {
     "ama": STYLES_DIR / "american-medical-association.csl",
     "vancouver": STYLES_DIR / "nlm-citation-sequence.csl",
+    "apa": STYLES_DIR / "apa.csl",
 }
+NUMERIC = frozenset({"ama", "vancouver"})
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
 # AMA abbreviations of CSL locator labels.
 _AMA_LOCATORS = {"page": "p", "chapter": "ch", "section": "sec", "figure": "fig", "table": "tab"}
@@ -47,9 +51,13 @@ def _style(name: str) -> CitationStylesStyle:
     return CitationStylesStyle(str(STYLE_FILES[name]), validate=False)
 
 
-def format_entry(csl: dict[str, Any], style: str = "ama") -> str:
-    """One bibliography entry as HTML; cached on the entry's content (``mkdocs serve``)."""
-    return _format_cached(json.dumps(csl, sort_keys=True, ensure_ascii=False), style)
+def format_entry(csl: dict[str, Any], style: str = "ama", suffix: str = "") -> str:
+    """One bibliography entry as HTML; cached on the entry's content (``mkdocs serve``).
+
+    ``suffix`` is an author-date style's year suffix (``2020a``), see ``authordate``.
+    """
+    text = _format_cached(json.dumps(csl, sort_keys=True, ensure_ascii=False), style)
+    return authordate.with_suffix(text, authordate.year(csl), suffix)
 
 
 @lru_cache(maxsize=16384)
@@ -70,12 +78,23 @@ def _format(csl: dict[str, Any], style: str) -> str:
     if style == "vancouver":
         # citeproc-py's NLM defects: minimal page ranges, and no space before the month.
         text = _fix_page_range(text, str(csl.get("page", "")))
-        text = _YEAR_MONTH.sub(r"\1 \2", text)
+        text = _YEAR_MONTH.sub(_spaced_date, text)
+    elif style == "apa":
+        # BibTeX's "and others" is a name to citeproc-py: "Eastell, R., & et al.".
+        text = text.replace(", &amp; et al.", ", et al.")
     return _identifier_links(text, csl)
 
 
-_YEAR_MONTH = re.compile(r"\b(\d{4})(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+_WEB = re.compile(r"https?://[^\s<>\"']+$")
+_YEAR_MONTH = re.compile(
+    r"\b(\d{4}) ?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(\d{1,2})?\b"
+)
 _RANGE = re.compile(r"^\s*([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)\s*$")
+
+
+def _spaced_date(match: re.Match[str]) -> str:
+    """``2024May1`` -> ``2024 May 1``."""
+    return " ".join(part for part in match.groups() if part)
 
 
 def minimal_range(page: str) -> str | None:
@@ -109,8 +128,17 @@ def _identifier_links(text: str, csl: dict[str, Any]) -> str:
     doi = csl.get("DOI")
     if doi:
         shown = html.escape(doi, quote=False)
-        link = f'<a href="https://doi.org/{html.escape(doi)}">{shown}</a>'
-        text = text.replace(shown, link, 1) if shown in text else f"{text} doi:{link}"
+        href = f"https://doi.org/{html.escape(doi)}"
+        if href in text:  # APA prints the DOI as a URL
+            text = text.replace(href, f'<a href="{href}">{href}</a>', 1)
+        elif shown in text:
+            text = text.replace(shown, f'<a href="{href}">{shown}</a>', 1)
+        else:
+            text = f'{text} doi:<a href="{href}">{shown}</a>'
+    url = csl.get("URL")
+    if url and _WEB.match(url) and html.escape(url, quote=False) in text:
+        shown = html.escape(url, quote=False)
+        text = text.replace(shown, f'<a href="{html.escape(url)}">{shown}</a>', 1)
     extra = []
     for name, base in (
         ("PMID", "https://pubmed.ncbi.nlm.nih.gov/"),
