@@ -38,6 +38,8 @@ def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
 
 
 CASES = sorted(p.stem for p in (FIXTURES / "ama").glob("*.md"))
+# Phase one's fixtures (every syntax form and every non-citation), through each style.
+SYNTAX = sorted(p.stem for p in (FIXTURES / "syntax").glob("*.md"))
 
 
 @pytest.mark.parametrize("style", ["ama", "vancouver", "apa"])
@@ -48,6 +50,19 @@ def test_golden(case: str, style: str, update_golden: bool) -> None:
     name = f"{case}.html" if style == "ama" else f"{case}.{style}.html"
     golden = FIXTURES / "ama" / name
     if update_golden:
+        golden.write_text(result, encoding="utf-8")
+    assert result == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("style", ["ama", "vancouver", "apa"])
+@pytest.mark.parametrize("case", SYNTAX)
+def test_golden_syntax_per_style(case: str, style: str, update_golden: bool) -> None:
+    source = (FIXTURES / "syntax" / f"{case}.md").read_text(encoding="utf-8")
+    html, unknown = _render(source, style)
+    result = f"{html}\n<!-- unknown: {unknown} -->\n"
+    golden = FIXTURES / "styles" / f"{case}.{style}.html"
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
         golden.write_text(result, encoding="utf-8")
     assert result == golden.read_text(encoding="utf-8")
 
