@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiered.citations.bibliography import load_bibliography
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tiered.citations.bibliography import decode_accents, load_bibliography
 from tiered.common.diagnostics import Diagnostic
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -83,3 +86,27 @@ def test_the_sites_references_are_clean() -> None:
     for entry in bibliography.entries.values():
         # Only what the source gives: no identifiers were invented.
         assert not {"DOI", "PMID", "PMCID", "URL"} & set(entry.csl), entry.key
+
+
+_TOKENS = [
+    "a", "E", "i", " ", "{", "}", "--", "---", "-", r"\&", "~", "x{Y}z",
+    r"{\'e}", r"\'e", r"\'{e}", r"{\'{e}}", r"{\"u}", r"\"{U}", r"{\c{c}}", r"{\c c}",
+    r"\v{s}", r"{\'\i}", r"\'{\i}", r"\~n", r"\^o", r"\`a", r"\=a", r"\.z", r"\u{g}",
+    r"\H{o}", r"\k{a}", r"\r{a}", r"\'x", r"{\v{q}}", r"{\ss}", r"\textit{x}", "$x$",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=8))
+def test_fast_accent_decoding_agrees_with_pylatexenc(tokens: list[str]) -> None:
+    text = "".join(tokens)
+    fast = decode_accents(text)
+    if fast is not None:
+        slow = LatexDecodingMiddleware(True, keep_braced_groups=True)
+        assert fast == slow._transform_python_value_string(text)[0]
+
+
+def test_fast_accent_decoding_leaves_the_rest_to_pylatexenc() -> None:
+    assert decode_accents(r"M{\"u}ller -- {RANKL}") == "Müller – {RANKL}"
+    assert decode_accents(r"{\ss}") is None
+    assert decode_accents("x~y") is None

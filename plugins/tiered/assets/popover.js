@@ -1,5 +1,5 @@
 /* tiered: popovers for glossary terms and citations (shared by both plugins).
-   Without this script each link is a normal link with a title. With it, the title
+   Without this script each link is a normal link (a glossary term's with a title). With it, the title
    becomes a popover (role="tooltip", referenced by aria-describedby) that opens on
    hover, keyboard focus and tap, and closes on Escape, blur or a tap elsewhere.
    A citation whose entry is on the page shows the entry itself, with its DOI and
@@ -26,7 +26,8 @@
       return tip;
     }
     var text = link.getAttribute("title") || link.getAttribute("data-tiered-definition");
-    if (!text) {
+    var entry = entryFor(link);
+    if (!text && !entry) {
       return null;
     }
     counter += 1;
@@ -41,7 +42,6 @@
       name.textContent = link.textContent;
       tip.appendChild(name);
     }
-    var entry = entryFor(link);
     if (entry) {
       tip.appendChild(entry);
     } else {
@@ -49,8 +49,10 @@
     }
     document.body.appendChild(tip);
     // The popover replaces the native tooltip; screen readers get it as a description.
-    link.removeAttribute("title");
-    link.setAttribute("data-tiered-definition", text);
+    if (text) {
+      link.removeAttribute("title");
+      link.setAttribute("data-tiered-definition", text);
+    }
     link.setAttribute("aria-describedby", tip.id);
     return tip;
   }

@@ -21,8 +21,8 @@ from tiered.citations import render
 from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import Bibliography, load_bibliography
 from tiered.citations.config import CitationsConfig
+from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import REFS_MARKER, CitationsExtension
-from tiered.citations.styles import format_entry
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.common.frontmatter import parse_front_matter
 from tiered.plugin_support import (
@@ -50,6 +50,10 @@ _LIST_PLACEHOLDER = "<!-- tiered-citations:references -->"
 # Citations other plugins write as documented markup (no id: not ours, not resolved yet).
 _MARKUP = re.compile(r'<span class="citation" data-cites="([^"]+)">[^<]*</span>')
 _MARKUP_HINT = '<span class="citation" data-cites="'
+# An entry in a page's reference list, until the entries are formatted, and a citation,
+# until the search plugins have read the page (see on_page_context).
+_ENTRY = re.compile(r"<!--tiered-entry:(\d+)-->")
+_CITATION = re.compile(r"<!--tiered-cite:(\d+)-->")
 
 _INTRO = "Every source the articles cite, with links back to where each is cited."
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
@@ -63,7 +67,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.csl: dict[str, dict[str, Any]] = {}
         self.suffixes: dict[str, str] = {}
         self.extension: CitationsExtension | None = None
-        self.formatted: dict[str, str] = {}
+        self.formatter: EntryFormatter | None = None
+        self.entry_keys: list[str] = []  # what the _ENTRY markers stand for
+        self.citation_html: list[str] = []  # what the _CITATION markers stand for
+        self.deferred: set[str] = set()  # pages with citations to put in
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
         self.listed: set[str] = set()  # cited or named in nocite
         self.listings: dict[str, str] = {}  # page -> its reference list, until written
@@ -73,7 +80,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
-        self.formatted = {}
+        self.entry_keys = []
+        self.citation_html = []
+        self.deferred = set()
+        if self.formatter is not None:
+            self.formatter.close()
+            self.formatter = None
         self.cited = {}
         self.listed = set()
         self.listings = {}
@@ -98,6 +110,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.csl = {key: entry.csl for key, entry in self.bibliography.entries.items()}
         # Year suffixes (2020a) hold site-wide: given over the whole bibliography.
         self.suffixes = year_suffixes(self.csl) if self.config.style == "apa" else {}
+        # Formatting starts now, beside the rendering of pages (see formatting.py).
+        self.formatter = EntryFormatter(self.csl, self.config.style, self.suffixes)
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         use_assets(config, {**CSS, **POPOVER})
@@ -145,11 +159,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.csl,
             page=render.anchor_part(page.url),
             heading=self.config.heading,
-            format_entry=self._format,
+            format_entry=self._entry_marker,
             nocite=nocite,
             style=self.config.style,
             suffixes=self.suffixes,
+            place=self._citation_marker,
         )
+        self.deferred.add(page.file.src_uri)
         self._report_unknown(page, resolved.unknown)
         for key, ids in resolved.cited.items():
             self.cited.setdefault(key, []).append((page, ids))
@@ -182,17 +198,31 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                     log.warning(str(Diagnostic(entry.path, entry.line, f"'{key}' is never cited")))
         return env
 
-    # After the search plugins read the page: a reference list is many entries and
-    # back-links, which would cost every page's indexing; the references/ page holds
-    # every entry for search.
+    # After the search plugins read the page: citations (numbers, to search) and reference
+    # lists (many entries and back-links) would cost every page's indexing and add
+    # nothing to it; the references/ page holds every entry for search.
     @event_priority(-100)
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        if page.file.src_uri in self.deferred and page.content is not None:
+            self.deferred.discard(page.file.src_uri)
+            page.content = _CITATION.sub(
+                lambda m: self.citation_html[int(m.group(1))], page.content
+            )
         listing = self.listings.pop(page.file.src_uri, None)
         if listing is not None and page.content is not None:
+            listing = _ENTRY.sub(lambda m: self._format(self.entry_keys[int(m.group(1))]), listing)
             page.content = page.content.replace(_LIST_PLACEHOLDER, listing, 1)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.formatter is not None:
+            self.formatter.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.formatter is not None:
+            self.formatter.close()
 
     def _cited_in(self, key: str, references: Page) -> list[render.CitedIn]:
         """The pages citing ``key``, once each, in reading order."""
@@ -203,11 +233,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return [
             render.CitedIn(
                 str(p.meta.get("title") or p.title or p.file.src_uri),
-                get_relative_url(p.url, references.url),
+                self._href(p.url, references.url),
                 tuple(ids),
             )
             for p, ids in ordered
         ]
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def _href(url: str, base: str) -> str:
+        return get_relative_url(url, base)
 
     def _resolve_markup(self, files: Files, references: Page) -> None:
         """Resolve ``span.citation[data-cites]`` that other plugins wrote into pages.
@@ -274,11 +309,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return display_path(page.file.abs_src_path, self.root, page.file.src_uri)
 
     def _format(self, key: str) -> str:
-        if key not in self.formatted:
-            self.formatted[key] = format_entry(
-                self.csl[key], self.config.style, self.suffixes.get(key, "")
-            )
-        return self.formatted[key]
+        assert self.formatter is not None  # enabled: made in on_config
+        return self.formatter(key)
+
+    def _citation_marker(self, citation: str) -> str:
+        """Stands for a citation in the page until the search plugins have read it."""
+        self.citation_html.append(citation)
+        return f"<!--tiered-cite:{len(self.citation_html) - 1}-->"
+
+    def _entry_marker(self, key: str) -> str:
+        """Stands for an entry in a page's list until the entries are formatted."""
+        self.entry_keys.append(key)
+        return f"<!--tiered-entry:{len(self.entry_keys) - 1}-->"
 
     def _report_unknown(self, page: Page, keys: list[str]) -> None:
         if not keys:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -48,9 +48,8 @@ def citation_html(
     refs: PageRefs,
     source: str,
     *,
-    known: set[str],
+    known: Container[str],
     names: Mapping[str, Any],
-    titles: Mapping[str, str] | None = None,
     style: str = "ama",
 ) -> str:
     """One citation in place of the author's ``[@key]``.
@@ -71,7 +70,7 @@ def citation_html(
             f'<span class="citation__missing">[missing reference: {marker}]</span></span>'
         )
     if style not in NUMERIC:
-        text = _author_date(citation, refs, names, titles)
+        text = _author_date(citation, refs, names)
         return (
             f'<span class="citation" data-cites="{keys}" id="{refs.cite_id(index)}">{text}</span>'
         )
@@ -84,14 +83,14 @@ def citation_html(
         for label in collapse(sorted(set(numbers))):
             first, _dash, last = label.partition("-")
             span = range(int(first), int(last or first) + 1)
-            parts.append(_link(refs, [by_number[n] for n in span if n in by_number], label, titles))
+            parts.append(_link(refs, [by_number[n] for n in span if n in by_number], label))
     else:
         for item in citation.items:
             locator = (ama_locator if style == "ama" else vancouver_locator)(
                 item.label, item.locator
             )
             label = f"{refs.numbers[item.key]}{locator}"
-            parts.append(_link(refs, [item.key], label, titles))
+            parts.append(_link(refs, [item.key], label))
     sup = f"<sup>{','.join(parts)}</sup>" if style == "ama" else f"[{', '.join(parts)}]"
     before = " ".join(_inline(i.prefix) for i in citation.items if i.prefix)
     after = " ".join(_inline(i.suffix) for i in citation.items if i.suffix)
@@ -116,7 +115,6 @@ def _author_date(
     citation: Citation,
     refs: PageRefs,
     labels: Mapping[str, Any],
-    titles: Mapping[str, str] | None,
 ) -> str:
     """APA in-text citations: ``(see Perez, 2008; Khosla, 2011, 2012)``, ``Perez (2008)``.
 
@@ -126,7 +124,7 @@ def _author_date(
     if citation.narrative:
         item = citation.items[0]
         _paren, running, year = labels[item.key]
-        inside = _link(refs, [item.key], year, titles) + _details(item)
+        inside = _link(refs, [item.key], year) + _details(item)
         return f"{escape(running)} ({inside})"
     items = list(citation.items)
     if not any(item.prefix for item in items):
@@ -138,12 +136,12 @@ def _author_date(
         paren, _running, year = labels[item.key]
         plain = not (item.prefix or item.label or item.locator or item.suffix)
         if item.suppress_author:
-            text = _link(refs, [item.key], year, titles)
+            text = _link(refs, [item.key], year)
         elif plain and parts and previous == paren:
-            parts[-1] += ", " + _link(refs, [item.key], year, titles)
+            parts[-1] += ", " + _link(refs, [item.key], year)
             continue
         else:
-            text = _link(refs, [item.key], f"{paren}, {year}", titles)
+            text = _link(refs, [item.key], f"{paren}, {year}")
         prefix = f"{_inline(item.prefix)} " if item.prefix else ""
         parts.append(prefix + text + _details(item))
         previous = paren if plain and not item.suppress_author else ""
@@ -159,11 +157,12 @@ def _details(item: CiteItem) -> str:
     return f", {located or suffix}" if located or suffix else ""
 
 
-def _link(refs: PageRefs, keys: list[str], label: str, titles: Mapping[str, str] | None) -> str:
-    """A number linking to its entry; its title (the popover) is the entry as text."""
-    title = " | ".join(titles[k] for k in keys if k in titles) if titles else ""
-    attributes = f' class="tiered-citation-link" title="{escape(title)}"' if title else ""
-    return f'<a href="#{refs.ref_id(keys[0])}"{attributes}>{escape(label)}</a>'
+def _link(refs: PageRefs, keys: list[str], label: str) -> str:
+    """A number (or name and year) linking to its entry in the page's list.
+
+    The popover script shows that entry, links and all; without it the link leads there.
+    """
+    return f'<a href="#{refs.ref_id(keys[0])}" class="tiered-citation-link">{escape(label)}</a>'
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -218,8 +217,9 @@ def reference_list(
 
 # The placeholders the Markdown extension writes (see tiered.citations.markdown).
 # The space an author types before "[@key]" goes: AMA's superscripts follow the word.
+# (The pattern starts with its literal text, which the regex engine searches for fast.)
 PLACEHOLDER = re.compile(
-    r'( ?)<span class="citation" data-cites="[^"]*" data-tiered-citation="(\d+)">(.*?)</span>',
+    r'<span class="citation" data-cites="[^"]*" data-tiered-citation="(\d+)">(.*?)</span>',
     re.DOTALL,
 )
 
@@ -239,31 +239,10 @@ class Resolved:
         return self.content + self.listing
 
 
-def resolve_page(
-    content: str,
-    citations: list[Citation],
-    entries: Mapping[str, dict[str, Any]],
-    *,
-    page: str,
-    heading: str,
-    format_entry: Callable[[str], str],
-    nocite: tuple[str, ...] = (),
-    style: str = "ama",
-    suffixes: Mapping[str, str] | None = None,
-) -> Resolved:
-    """Phase two for one page: number, format, append the list.
-
-    Args:
-        content: The page's HTML, with the extension's placeholders.
-        citations: The page's citations, in reading order.
-        entries: CSL-JSON entries by key.
-        page: The page's part of anchors (``anchor_part(page.url)``).
-        heading: The reference list's heading.
-        format_entry: Formats the entry with a given key as HTML.
-        nocite: Keys listed though not cited (front matter ``nocite``; ``*``: all).
-        style: ``ama``, ``vancouver`` or ``apa``.
-        suffixes: Year suffixes of author-date styles, key -> letter, site-wide.
-    """
+def _number(
+    citations: list[Citation], entries: Mapping[str, Any], nocite: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, list[int]], list[str]]:
+    """Numbers in order of first citation, each key's citations, and the unknown keys."""
     numbers: dict[str, int] = {}
     backlinks: dict[str, list[int]] = {}
     unknown: list[str] = []
@@ -280,30 +259,69 @@ def resolve_page(
             numbers.setdefault(key, len(numbers) + 1)
         else:
             unknown.append(key)
+    return numbers, backlinks, unknown
+
+
+def resolve_page(
+    content: str,
+    citations: list[Citation],
+    entries: Mapping[str, dict[str, Any]],
+    *,
+    page: str,
+    heading: str,
+    format_entry: Callable[[str], str],
+    nocite: tuple[str, ...] = (),
+    style: str = "ama",
+    suffixes: Mapping[str, str] | None = None,
+    place: Callable[[str], str] | None = None,
+) -> Resolved:
+    """Phase two for one page: number, format, append the list.
+
+    Args:
+        content: The page's HTML, with the extension's placeholders.
+        citations: The page's citations, in reading order.
+        entries: CSL-JSON entries by key.
+        page: The page's part of anchors (``anchor_part(page.url)``).
+        heading: The reference list's heading.
+        format_entry: Formats the entry with a given key as HTML.
+        nocite: Keys listed though not cited (front matter ``nocite``; ``*``: all).
+        style: ``ama``, ``vancouver`` or ``apa``.
+        suffixes: Year suffixes of author-date styles, key -> letter, site-wide.
+        place: Given a citation's HTML, what stands in the page for it (the plugin
+            puts the citations in after the search plugins read the page); by default
+            the HTML itself.
+    """
+    numbers, backlinks, unknown = _number(citations, entries, nocite)
     if not numbers and not citations:
         return Resolved(content, unknown, {})
     refs = PageRefs(page, numbers)
-    known = set(entries)
+    known = entries.keys()
     names: dict[str, Any]
-    if style in NUMERIC:
-        names = {key: narrative_name(entries[key]) for key in numbers}
+    if style in NUMERIC:  # only narrative citations show a name
+        narrated = {c.items[0].key for c in citations if c.narrative} & numbers.keys()
+        names = {key: narrative_name(entries[key]) for key in narrated}
     else:
         suffixes = suffixes or {}
         names = {key: author_date_labels(entries[key], suffixes.get(key, "")) for key in numbers}
 
-    def replace(match: re.Match[str]) -> str:
-        space, index, source = match.group(1), int(match.group(2)), html.unescape(match.group(3))
+    pieces: list[str] = []
+    end = 0
+    for match in PLACEHOLDER.finditer(content):
+        index, source = int(match.group(1)), html.unescape(match.group(2))
         citation = citations[index]
         keep = style != "ama" or citation.narrative or any(k not in known for k in citation.keys)
         keep = keep or any(item.prefix for item in citation.items)
+        before = content[end : match.start()]
+        if not keep and before.endswith(" "):
+            before = before[:-1]  # AMA's superscript follows the word
         rendered = citation_html(
-            citation, index, refs, source, known=known, names=names, titles=titles, style=style
+            citation, index, refs, source, known=known, names=names, style=style
         )
-        return (space if keep else "") + rendered
-
+        pieces += (before, place(rendered) if place else rendered)
+        end = match.end()
+    pieces.append(content[end:])
+    resolved = "".join(pieces)
     formatted = {key: format_entry(key) for key in numbers}
-    titles = {key: plain_text(text) for key, text in formatted.items()}
-    resolved = PLACEHOLDER.sub(replace, content)
     cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
     order = None
     if style not in NUMERIC:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _KEY = r"(?:\{(?P<braced>[^{}]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/]+(?=\w))*))"
 # One citation inside brackets: prefix, optional "-", @key, then ", locator and suffix".
@@ -110,7 +111,7 @@ class Citation:
     items: tuple[CiteItem, ...]
     narrative: bool = False
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(item.key for item in self.items)
 
