@@ -21,7 +21,9 @@ _ITEM = re.compile(
     rf"^(?P<prefix>.*?)(?<![\w\\])(?P<minus>-?)@{_KEY}(?P<rest>.*)$", re.DOTALL | re.UNICODE
 )
 # A narrative citation, with an optional bracketed locator right after one space.
-NARRATIVE = re.compile(rf"(?<![\w\\@])@{_KEY}(?: \[(?P<locator>[^\[\]\n]*)\])?", re.UNICODE)
+# (It starts with the "@" itself, which the regex engine searches for fast; the look-behind
+# then checks the character before it.)
+NARRATIVE = re.compile(rf"@(?<![\w\\@].){_KEY}(?: \[(?P<locator>[^\[\]\n]*)\])?", re.UNICODE)
 # A bracketed group that mentions a key somewhere (the parser then decides); not a link's
 # text, which a "(" or "[" would follow.
 BRACKETED = re.compile(r"\[(?P<inner>[^\[\]]*?(?<![\w\\])-?@[^\[\]]*)\](?![(\[])", re.UNICODE)
