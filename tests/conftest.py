@@ -64,6 +64,7 @@ class SiteFactory:
         levels: dict[str, Any] | None = None,
         glossary: dict[str, Any] | None = None,
         citations: dict[str, Any] | None = None,
+        readability: dict[str, Any] | None = None,
         bib: dict[str, str] | None = None,
         **config: Any,
     ) -> BuildResult:
@@ -85,6 +86,7 @@ class SiteFactory:
                 {"tiered/levels": levels or {}},
                 *([{"tiered/glossary": glossary}] if glossary is not None else []),
                 *([{"tiered/citations": citations}] if citations is not None else []),
+                *([{"tiered/readability": readability}] if readability is not None else []),
             ],
             **config,
         }

@@ -1,5 +1,9 @@
 """The ``tiered`` command line: content checks that reuse the plugins' own code.
 
+tiered check [-f mkdocs.yml] [--format json] [--strict]
+                                          every content problem, file:line:col
+tiered report [-f mkdocs.yml]             reading levels per topic and tier
+tiered cite check [-f mkdocs.yml]         every citation and bibliography problem
 tiered glossary check [-f mkdocs.yml]     every glossary problem, file:line:col
 tiered glossary suggest [-f mkdocs.yml]   terms the articles use that the glossary lacks
 """
@@ -10,13 +14,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tiered.cli import cite, glossary
+from tiered.cli import check, cite, glossary
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="tiered", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check.register(commands)
     glossary.register(commands)
     cite.register(commands)
     args = parser.parse_args(argv)

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -40,10 +40,12 @@ class BuildReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)  # display path -> rendered HTML
     failed: bool = False
+    docs_dir: str = "docs"  # as displayed (relative to the project)
+    plugins: dict[str, Any] = field(default_factory=dict)  # the build's plugin instances
 
 
 class _Collect(logging.Handler):
-    def __init__(self, prefix: str, report: BuildReport) -> None:
+    def __init__(self, prefix: str | tuple[str, ...], report: BuildReport) -> None:
         super().__init__(logging.WARNING)
         self.prefix = prefix
         self.report = report
@@ -83,7 +85,7 @@ class _Pages(BasePlugin):  # type: ignore[type-arg]
         return html
 
 
-def run_build(config_file: str, logger_prefix: str) -> BuildReport:
+def run_build(config_file: str, logger_prefix: str | tuple[str, ...]) -> BuildReport:
     """Build into a temporary folder; collect warnings from ``logger_prefix`` and errors."""
     report = BuildReport()
     handler = _Collect(logger_prefix, report)
@@ -101,6 +103,8 @@ def run_build(config_file: str, logger_prefix: str) -> BuildReport:
                 report.diagnostics.append(Diagnostic(config_file, 0, str(err), severity="error"))
                 return report
             root = project_root(config)
+            report.docs_dir = display_path(Path(config.docs_dir), root)
+            report.plugins = dict(config.plugins.items())
             config.plugins["tiered-check-pages"] = _Pages(report, root)
             config.plugins.on_startup(command="build", dirty=False)
             try:

@@ -14,9 +14,10 @@ _VOID = frozenset(
 
 
 class _Text(HTMLParser):
-    def __init__(self, skip: frozenset[str]) -> None:
+    def __init__(self, skip: frozenset[str], skip_classes: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.skip = skip
+        self.skip_classes = skip_classes
         self.depth = 0
         self.parts: list[str] = []
 
@@ -30,9 +31,9 @@ class _Text(HTMLParser):
         chrome = any(
             c.startswith(SKIP_CLASS_PREFIX) and c != "tiered-glossary-term" for c in classes
         )
-        if tag in self.skip or chrome:
+        if tag in self.skip or chrome or self.skip_classes.intersection(classes):
             self.depth = 1
-        elif tag in {"p", "li", "br", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div"}:
+        elif tag in _BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -44,9 +45,20 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(html: str, skip: frozenset[str] = SKIP) -> str:
-    """The text of ``html`` outside code, scripts and the like; blocks on their own lines."""
-    parser = _Text(skip)
+_BLOCKS = frozenset(
+    {"p", "li", "br", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dd", "dt"}
+    | {"figcaption", "blockquote", "section", "ul", "ol", "dl", "table", "details", "summary"}
+)
+
+
+def visible_text(
+    html: str, skip: frozenset[str] = SKIP, skip_classes: frozenset[str] = frozenset()
+) -> str:
+    """The text of ``html`` outside code, scripts and the like; blocks on their own lines.
+
+    Elements named in ``skip``, or with a class in ``skip_classes``, are left out whole.
+    """
+    parser = _Text(skip, skip_classes)
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)

@@ -1,0 +1,106 @@
+"""``tiered check``: every content check at once, and ``tiered report``: reading levels.
+
+``check`` builds the site once with the project's configuration and gathers what
+every tiered plugin reported (front matter and tiers, glossary, citations,
+readability) and MkDocs' own link checks, each at ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from tiered.cli.build import BuildReport, print_diagnostics, run_build
+from tiered.common.diagnostics import Diagnostic, position
+
+_LOGGERS = ("mkdocs.plugins.tiered", "mkdocs.structure")
+# MkDocs' link warnings name the file and the link, not the line.
+_LINK = re.compile(r"^Doc file '(?P<file>[^']+)' contains (?:an? (?:\w+ )?)?link '(?P<link>[^']+)'")
+
+
+def register(commands: Any) -> None:
+    """Add the ``check`` and ``report`` commands."""
+    check = commands.add_parser(
+        "check", help="run every content check: tiers, glossary, citations, readability, links"
+    )
+    check.add_argument("-f", "--config-file", default="mkdocs.yml")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.set_defaults(run=run_check)
+    report = commands.add_parser("report", help="reading levels per topic and tier")
+    report.add_argument("-f", "--config-file", default="mkdocs.yml")
+    report.set_defaults(run=run_report)
+
+
+def _build(config_file: str) -> BuildReport | None:
+    if not Path(config_file).is_file():
+        print(f"{config_file}: error: no such configuration file", file=sys.stderr)
+        return None
+    return run_build(config_file, _LOGGERS)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print every problem; exit 1 on an error (or, with ``--strict``, a warning)."""
+    report = _build(args.config_file)
+    if report is None:
+        return 2
+    root = Path(args.config_file).resolve().parent
+    diagnostics = sorted(
+        (_locate_link(d, report.docs_dir, root) for d in report.diagnostics),
+        key=lambda d: (d.path, d.line, d.col, d.message),
+    )
+    if args.format == "json":
+        rows = [
+            {
+                "file": d.path,
+                "line": d.line,
+                "column": d.col,
+                "severity": d.severity,
+                "message": d.message,
+            }
+            for d in diagnostics
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print_diagnostics(diagnostics)
+        errors = sum(d.severity == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    failing = [d for d in diagnostics if d.severity == "error" or args.strict]
+    return 1 if failing or report.failed else 0
+
+
+def _locate_link(diagnostic: Diagnostic, docs_dir: str, root: Path) -> Diagnostic:
+    """A MkDocs link warning, placed at the link in its file."""
+    match = _LINK.match(diagnostic.message) if not diagnostic.path else None
+    if match is None:
+        return diagnostic
+    path = f"{docs_dir}/{match['file']}"
+    line = col = 0
+    try:
+        source = (root / path).read_text(encoding="utf-8")
+    except OSError:
+        source = ""
+    found = source.find(f"({match['link']}")
+    if found >= 0:
+        line, col = position(source, found + 1)
+    return Diagnostic(path, line, diagnostic.message, col, diagnostic.severity)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Print the reading-level table (the site has it as a page too)."""
+    report = _build(args.config_file)
+    if report is None:
+        return 2
+    plugin = report.plugins.get("tiered/readability")
+    if plugin is None or not plugin.config.enabled:
+        print("error: the tiered/readability plugin is not enabled in the configuration")
+        return 2
+    from tiered.readability.render import report_text  # noqa: PLC0415 - only this command
+
+    print(report_text(plugin.topics()), end="")
+    return 0

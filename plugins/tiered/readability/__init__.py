@@ -1,0 +1,1 @@
+"""Reading levels measured on the rendered article text, per tier (``tiered/readability``)."""

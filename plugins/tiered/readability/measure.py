@@ -1,0 +1,124 @@
+"""Readability formulas over plain text: Flesch-Kincaid grade, SMOG, sentence length.
+
+Flesch-Kincaid grade level (Kincaid et al., 1975):
+    0.39 * words/sentences + 11.8 * syllables/words - 15.59
+SMOG grade (McLaughlin, 1969), for any number of sentences:
+    1.0430 * sqrt(polysyllables * 30 / sentences) + 3.1291
+where a polysyllable has three syllables or more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from tiered.common.text import SKIP, visible_text
+from tiered.readability.syllables import syllables
+
+LONG_SENTENCE = 20  # words
+# Letters (with inner apostrophes and hyphens) or a number: what counts as a word.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
+# Where sentences end: . ! ? (and closing quotes or brackets), then space or the end.
+_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Abbreviations that end with a full stop but not a sentence.
+_ABBREVIATIONS = re.compile(
+    r"\b(?:e\.g|i\.e|et al|etc|vs|Dr|Mr|Mrs|Ms|Prof|approx|Fig|No|vol|pp?|ch|cf)\.$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(block: str) -> list[str]:
+    """The sentences of one paragraph or list item (a block always ends one)."""
+    pieces = _END.split(" ".join(block.split()))
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return [s for s in sentences if _WORD.search(s)]
+
+
+def words(sentence: str) -> list[str]:
+    return _WORD.findall(sentence)
+
+
+def word_syllables(word: str) -> int:
+    """Syllables; a number counts as two (few are read out as one or as many as five)."""
+    return 2 if word[0].isdigit() else syllables(word)
+
+
+def sentence_grade(sentence: str) -> float:
+    """The Flesch-Kincaid grade of a single sentence: how hard it is on its own."""
+    found = words(sentence)
+    if not found:
+        return 0.0
+    total = sum(word_syllables(w) for w in found)
+    return 0.39 * len(found) + 11.8 * total / len(found) - 15.59
+
+
+@dataclass(frozen=True)
+class Measures:
+    """The readability of a text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+    long_sentences: int
+    hardest: tuple[str, ...] = field(default=())
+
+    @property
+    def fkgl(self) -> float:
+        if not self.words or not self.sentences:
+            return 0.0
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+
+    @property
+    def smog(self) -> float:
+        if not self.sentences:
+            return 0.0
+        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def long_share(self) -> float:
+        """Share of sentences over :data:`LONG_SENTENCE` words."""
+        return self.long_sentences / self.sentences if self.sentences else 0.0
+
+    def minutes(self, words_per_minute: int = 200) -> int:
+        return max(1, math.ceil(self.words / words_per_minute))
+
+
+def measure(blocks: list[str], hardest: int = 3) -> Measures:
+    """Measure paragraphs and list items (one string each)."""
+    sentences = [s for block in blocks for s in split_sentences(block)]
+    n_words = n_syllables = n_poly = n_long = 0
+    for sentence in sentences:
+        found = words(sentence)
+        counts = [word_syllables(w) for w in found]
+        n_words += len(found)
+        n_syllables += sum(counts)
+        n_poly += sum(1 for c in counts if c >= 3)
+        n_long += len(found) > LONG_SENTENCE
+    # A heading-like fragment ("Exercise.") is not what makes a page hard to read.
+    candidates = [s for s in sentences if len(words(s)) >= 5] or sentences
+    ranked = sorted(candidates, key=sentence_grade, reverse=True)[:hardest]
+    return Measures(n_words, len(sentences), n_syllables, n_poly, n_long, tuple(ranked))
+
+
+# What is not prose: headings, tables, code (common.text skips it), figures' SVG,
+# citations (their text is the author's "[@key]" until formatted), reference lists,
+# permalink signs, admonition titles and the plugins' own furniture.
+_NOT_PROSE = SKIP | {"h1", "h2", "h3", "h4", "h5", "h6", "table"}
+_NOT_PROSE_CLASSES = frozenset({"citation", "references", "headerlink", "admonition-title"})
+
+
+def article_blocks(html: str) -> list[str]:
+    """The rendered article's paragraphs and list items, as plain text."""
+    text = visible_text(html, _NOT_PROSE, _NOT_PROSE_CLASSES)
+    return [line.strip() for line in text.split("\n") if line.strip()]

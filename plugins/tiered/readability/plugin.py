@@ -1,0 +1,221 @@
+"""The ``tiered/readability`` MkDocs plugin: routes MkDocs events to the measuring code.
+
+Each tier page (front matter ``tier``) is measured on its rendered article text,
+before the citations plugin formats citations (so their text is left out by class)
+and after the glossary linked its terms (so they can be counted). Targets are checked
+per page; the rise of grades from tier to tier within a topic, and the report page,
+once every page is measured.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from tiered.common.frontmatter import parse_front_matter
+from tiered.plugin_support import add_assets, display_path, generate_page, project_root, use_assets
+from tiered.readability import render
+from tiered.readability.config import ReadabilityConfig
+from tiered.readability.measure import article_blocks, measure
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+_PLACEHOLDER = "<!-- tiered-readability:report -->"
+_INTRO = (
+    "How hard each page is to read, measured on its article text (not headings, tables, "
+    "code or reference lists): Flesch-Kincaid grade level (FKGL) and SMOG grade."
+)
+_TERM = re.compile(r'class="tiered-glossary-term" href="[^"#]*#([^"]+)"')
+_CITATION = '<span class="citation" data-cites="'
+_H1_END = re.compile(r"</h1>\s*")
+CSS = {"assets/tiered/readability.css": Path(__file__).parent / "assets" / "readability.css"}
+
+
+class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
+    """Reading levels per tier page: measured, shown, checked against targets, reported."""
+
+    def __init__(self) -> None:
+        self.stats: dict[str, render.PageStats] = {}  # src_uri -> figures
+        self.pages: dict[str, Page] = {}
+        self.report_page: Page | None = None
+        self.root = Path()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.stats = {}
+        self.pages = {}
+        self.report_page = None
+        self.root = project_root(config)
+        if self.config.enabled:
+            use_assets(config, CSS)
+            for tier in self.config.targets:
+                if tier not in self.config.order:
+                    raise PluginError(
+                        f"tiered/readability: a target is set for tier '{tier}', which "
+                        f"'order' does not list ({', '.join(self.config.order)})"
+                    )
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            add_assets(config, files, CSS)
+            generate_page(
+                config,
+                files,
+                path=self.config.report_path,
+                title=self.config.report_title,
+                intro=_INTRO,
+                kind="reading-level report",
+                plugin="tiered/readability",
+            )
+        return files
+
+    # Before tiered/citations (10) formats citations and appends reference lists.
+    @event_priority(20)
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return html
+        if page.file.src_uri == self.config.report_path:
+            self.report_page = page
+            return html + _PLACEHOLDER
+        tier = page.meta.get("tier")
+        if not isinstance(tier, str) or tier not in self.config.order:
+            return html  # not a tier page (tiered/levels reports bad tiers)
+        measures = measure(article_blocks(html))
+        fkgl, smog = self._targets(page, tier)
+        topic = str(PurePosixPath(page.file.src_uri).parent)
+        stats = render.PageStats(
+            topic=topic,
+            tier=tier,
+            title=str(page.meta.get("title") or page.title or page.file.src_uri),
+            href=page.url,
+            measures=measures,
+            citations=html.count(_CITATION),
+            terms=len(set(_TERM.findall(html))),
+            fkgl_target=fkgl,
+            smog_target=smog,
+        )
+        self.stats[page.file.src_uri] = stats
+        self.pages[page.file.src_uri] = page
+        if not stats.within_target:
+            log.warning(self._over_target(page, stats))
+        if not self.config.show:
+            return html
+        line = render.reading_line(measures, self.config.words_per_minute)
+        match = _H1_END.search(html)
+        if match is None:
+            return line + html
+        return html[: match.end()] + line + html[match.end() :]
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return env
+        topics = self.topics()
+        for pages in topics.values():
+            self._check_order(pages)
+        page = self.report_page
+        if page is not None and page.content is not None:
+            titles = self._topic_titles(files)
+            linked = {
+                topic: [
+                    render.PageStats(**{**s.__dict__, "href": get_relative_url(s.href, page.url)})
+                    for s in pages
+                ]
+                for topic, pages in topics.items()
+            }
+            page.content = page.content.replace(_PLACEHOLDER, render.report(linked, titles))
+        return env
+
+    def topics(self) -> dict[str, list[render.PageStats]]:
+        """Tier pages by topic, topics in name order, tiers plainest first."""
+        topics: dict[str, list[render.PageStats]] = {}
+        for uri in sorted(self.stats):
+            topics.setdefault(self.stats[uri].topic, []).append(self.stats[uri])
+        for pages in topics.values():
+            pages.sort(key=lambda s: self.config.order.index(s.tier))
+        return topics
+
+    def _topic_titles(self, files: Files) -> dict[str, str]:
+        titles = {}
+        for topic in {s.topic for s in self.stats.values()}:
+            landing = files.get_file_from_path(f"{topic}/index.md")
+            page = landing.page if landing is not None else None
+            if page is not None and page.title:
+                titles[topic] = str(page.title)
+        return titles
+
+    def _targets(self, page: Page, tier: str) -> tuple[float | None, float | None]:
+        """The page's targets: its tier's, or its front matter's ``readability.max_grade``."""
+        target = self.config.targets.get(tier)
+        fkgl = target.fkgl if target is not None else None
+        smog = target.smog if target is not None else None
+        override = page.meta.get("readability")
+        if override is None:
+            return fkgl, smog
+        where = self._where(page, "readability")
+        if not isinstance(override, dict) or not isinstance(override.get("max_grade"), int | float):
+            log.warning(f"{where}: 'readability' must be a mapping with a number 'max_grade'")
+            return fkgl, smog
+        reason = override.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            log.warning(
+                f"{where}: 'readability.max_grade' needs a 'reason' (why this page may read "
+                "harder than its tier's target); the tier's target still applies"
+            )
+            return fkgl, smog
+        unknown = sorted(set(override) - {"max_grade", "reason"})
+        if unknown:
+            log.warning(f"{where}: unknown field(s) in 'readability': {', '.join(unknown)}")
+        value = float(override["max_grade"])
+        return value, value + 1 if smog is not None else None
+
+    def _over_target(self, page: Page, stats: render.PageStats) -> str:
+        m = stats.measures
+        parts = []
+        if stats.fkgl_target is not None and m.fkgl > stats.fkgl_target:
+            parts.append(f"grade {m.fkgl:.1f} (FKGL; target {stats.fkgl_target:g})")
+        if stats.smog_target is not None and m.smog > stats.smog_target:
+            parts.append(f"SMOG {m.smog:.1f} (target {stats.smog_target:g})")
+        hardest = "; ".join(f'"{_short(s)}"' for s in m.hardest)
+        return (
+            f"{self._where(page)}: reads above the {stats.tier} target: "
+            f"{' and '.join(parts)}; hardest sentences: {hardest}"
+        )
+
+    def _check_order(self, pages: list[render.PageStats]) -> None:
+        for easier, harder in itertools.pairwise(pages):
+            if harder.measures.fkgl <= easier.measures.fkgl:
+                page = self.pages[_uri(self.stats, harder)]
+                log.warning(
+                    f"{self._where(page)}: the {harder.tier} tier reads at grade "
+                    f"{harder.measures.fkgl:.1f}, not above {easier.tier} "
+                    f"({easier.measures.fkgl:.1f}): each tier should read harder than the last"
+                )
+
+    def _where(self, page: Page, key: str | None = None) -> str:
+        path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
+        if key is None:
+            return path
+        meta = parse_front_matter(page.file.content_string, path)
+        return f"{path}:{meta.line_of(key)}"
+
+
+def _short(sentence: str, limit: int = 120) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _uri(stats: dict[str, render.PageStats], wanted: render.PageStats) -> str:
+    return next(uri for uri, s in stats.items() if s is wanted)

@@ -1,0 +1,100 @@
+"""The reading-level line on tier pages and the report page, as HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from tiered.readability.measure import Measures
+
+
+@dataclass(frozen=True)
+class PageStats:
+    """One tier page's figures, for its line and the report."""
+
+    topic: str  # the topic's folder, e.g. "topics/aromatase-inhibitors-and-bone"
+    tier: str
+    title: str
+    href: str  # relative to the report page
+    measures: Measures
+    citations: int
+    terms: int
+    fkgl_target: float | None
+    smog_target: float | None
+
+    @property
+    def within_target(self) -> bool:
+        fkgl_ok = self.fkgl_target is None or self.measures.fkgl <= self.fkgl_target
+        smog_ok = self.smog_target is None or self.measures.smog <= self.smog_target
+        return fkgl_ok and smog_ok
+
+
+def grade(value: float) -> int:
+    """A grade as readers are told it: whole, and at least 1."""
+    return max(1, round(value))
+
+
+def reading_line(measures: Measures, words_per_minute: int) -> str:
+    """ "Reading level: grade 6, 5 min read", under the page title."""
+    return (
+        '<p class="tiered-reading-level">Reading level: grade '
+        f"{grade(measures.fkgl)}, {measures.minutes(words_per_minute)} min read</p>\n"
+    )
+
+
+def _target(stats: PageStats) -> str:
+    parts = []
+    if stats.fkgl_target is not None:
+        parts.append(f"FKGL ≤ {stats.fkgl_target:g}")
+    if stats.smog_target is not None:
+        parts.append(f"SMOG ≤ {stats.smog_target:g}")
+    if not parts:
+        return "reported only"
+    verdict = "within" if stats.within_target else "above"
+    return f"{', '.join(parts)}: {verdict}"
+
+
+def report(topics: dict[str, list[PageStats]], topic_titles: dict[str, str]) -> str:
+    """One table per topic: its tiers' grades, words, citations and glossary terms."""
+    if not topics:
+        return "<p>No tier pages were found.</p>\n"
+    out = []
+    for topic, pages in topics.items():
+        title = topic_titles.get(topic, topic)
+        rows = []
+        for s in pages:
+            m = s.measures
+            rows.append(
+                "<tr>"
+                f'<th scope="row"><a href="{escape(s.href)}">{escape(s.tier.title())}</a></th>'
+                f"<td>{m.fkgl:.1f}</td><td>{m.smog:.1f}</td><td>{m.words}</td>"
+                f"<td>{m.words_per_sentence:.1f}</td><td>{m.long_share:.0%}</td>"
+                f"<td>{s.citations}</td><td>{s.terms}</td><td>{escape(_target(s))}</td>"
+                "</tr>"
+            )
+        out.append(
+            f"<h2>{escape(title)}</h2>\n<table>\n<thead><tr>"
+            '<th scope="col">Tier</th><th scope="col">FKGL</th><th scope="col">SMOG</th>'
+            '<th scope="col">Words</th><th scope="col">Words per sentence</th>'
+            '<th scope="col">Sentences over 20 words</th><th scope="col">Citations</th>'
+            '<th scope="col">Glossary terms</th><th scope="col">Target</th>'
+            "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        )
+    return "".join(out)
+
+
+def report_text(topics: dict[str, list[PageStats]]) -> str:
+    """The same table as plain text, for ``tiered report``."""
+    head = f"{'topic / tier':<44} {'FKGL':>5} {'SMOG':>5} {'words':>6} {'w/s':>5} "
+    head += f"{'long':>5} {'cites':>5} {'terms':>5}  target"
+    lines = [head]
+    for topic, pages in topics.items():
+        lines.append(topic)
+        for s in pages:
+            m = s.measures
+            lines.append(
+                f"  {s.tier:<42} {m.fkgl:>5.1f} {m.smog:>5.1f} {m.words:>6} "
+                f"{m.words_per_sentence:>5.1f} {m.long_share:>5.0%} {s.citations:>5} "
+                f"{s.terms:>5}  {_target(s)}"
+            )
+    return "\n".join(lines) + "\n"
