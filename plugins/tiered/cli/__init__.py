@@ -2,6 +2,8 @@
 
 tiered glossary check [-f mkdocs.yml]     every glossary problem, file:line:col
 tiered glossary suggest [-f mkdocs.yml]   terms the articles use that the glossary lacks
+tiered cite check [-f mkdocs.yml]         every citation problem, file:line:col
+tiered pdf [--topic X] [--tier Y]         PDFs of the built site, with a progress bar
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tiered.cli import cite, glossary
+from tiered.cli import cite, glossary, pdf
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     glossary.register(commands)
     cite.register(commands)
+    pdf.register(commands)
     args = parser.parse_args(argv)
     status: int = args.run(args)
     return status

@@ -1,0 +1,279 @@
+"""Which PDFs a site gets, and the print HTML of each.
+
+A :class:`Document` is a cover, a table of contents, chapters (tier pages) and a
+glossary of the terms its chapters use. Topic documents have the tiers as chapters,
+tier documents the topics, the library has each topic as a part with its tiers as
+chapters. Everything taken from the site is serialized from parsed trees (escaped by
+the serializer); everything this module adds is escaped here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html import escape
+from typing import Literal
+
+from tiered.common.text import sort_key
+from tiered.pdf.collect import Site, SitePage, Topic
+from tiered.pdf.names import library_path, tier_path, topic_path
+
+Kind = Literal["topic", "tier", "library"]
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def format_date(date: dt.date) -> str:
+    """``5 March 2026``, as the site shows dates."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One tier page in a document."""
+
+    page: SitePage
+    title: str  # the chapter heading
+    subtitle: str  # the page's own title, when the heading is the tier or topic
+    running: str  # the running header on its pages
+    part: str = ""  # library: the topic this chapter starts, if it is the first
+
+
+@dataclass
+class Document:
+    """One PDF to write."""
+
+    kind: Kind
+    name: str  # output path inside the PDF folder, ``topics/x.pdf``
+    title: str
+    subtitle: str
+    chapters: list[Chapter] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """A rough cost, to start the longest documents first."""
+        return sum(len(ET.tostring(c.page.content)) for c in self.chapters)
+
+
+def _latest_review(chapters: list[Chapter]) -> str:
+    dates = [c.page.reviewed for c in chapters if c.page.reviewed]
+    if not dates:
+        return ""
+    return format_date(dt.date.fromisoformat(max(dates)))
+
+
+def topic_document(site: Site, topic: Topic) -> Document:
+    """A topic with its tiers as chapters."""
+    chapters = [
+        Chapter(
+            page=page,
+            title=site.tiers.get(page.tier or "", page.tier_label),
+            subtitle=page.title,
+            running=f"{topic.title}: {site.tiers.get(page.tier or '', page.tier_label)}",
+        )
+        for page in topic.pages
+    ]
+    tiers = ", ".join(c.title for c in chapters)
+    return Document(
+        "topic", topic_path(topic.slug), topic.title, f"Reading levels: {tiers}", chapters
+    )
+
+
+def tier_document(site: Site, tier: str) -> Document:
+    """Every topic at one tier: the handout collection."""
+    label = site.tiers.get(tier, tier)
+    chapters = [
+        Chapter(page=page, title=topic.title, subtitle=page.title, running=topic.title)
+        for topic, page in site.tier_pages(tier)
+    ]
+    return Document(
+        "tier", tier_path(tier), f"{label} articles", f"Every topic at the {label} level", chapters
+    )
+
+
+def library_document(site: Site, title: str) -> Document:
+    """Every topic as a part, its tiers as chapters."""
+    chapters = []
+    for topic in site.ordered_topics():
+        for n, page in enumerate(topic.pages):
+            label = site.tiers.get(page.tier or "", page.tier_label)
+            chapters.append(
+                Chapter(
+                    page=page,
+                    title=label,
+                    subtitle=page.title,
+                    running=f"{topic.title}: {label}",
+                    part=topic.title if n == 0 else "",
+                )
+            )
+    count = len(site.topics)
+    subtitle = f"{count} topic{'s' if count != 1 else ''} at every reading level"
+    return Document("library", library_path(), title, subtitle, chapters)
+
+
+def assemble(document: Document, site: Site, site_name: str, built: dt.date) -> str:
+    """The print HTML of ``document``: cover, contents, chapters, glossary."""
+    inside = {c.page.path: c.page.key for c in document.chapters}
+    shift = 1 if document.kind == "library" else 0
+    body = [_cover(document, site_name, built), _contents(document)]
+    for n, chapter in enumerate(document.chapters):
+        body.append(_chapter(chapter, n, inside, shift))
+    body.append(_glossary(document, site))
+    lang = escape(document.chapters[0].page.lang or site.lang if document.chapters else site.lang)
+    return (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(document.title)}</title>\n"
+        f'<meta name="description" content="{escape(document.subtitle)}">\n'
+        f'<meta name="author" content="{escape(site_name)}">\n'
+        f'<meta name="generator" content="tiered">\n'
+        f'<meta name="dcterms.created" content="{built.isoformat()}">\n'
+        f'</head>\n<body class="{document.kind}">\n' + "\n".join(body) + "\n</body>\n</html>\n"
+    )
+
+
+def _cover(document: Document, site_name: str, built: dt.date) -> str:
+    reviewed = _latest_review(document.chapters)
+    review = f'<p class="cover__reviewed">Medically reviewed on {escape(reviewed)}</p>\n'
+    return (
+        '<section class="cover">\n'
+        f'<p class="cover__site">{escape(site_name)}</p>\n'
+        f'<h1 class="cover__title">{escape(document.title)}</h1>\n'
+        f'<p class="cover__subtitle">{escape(document.subtitle)}</p>\n'
+        + (review if reviewed else "")
+        + f'<p class="cover__built">PDF made on {escape(format_date(built))}</p>\n'
+        "</section>"
+    )
+
+
+def _contents(document: Document) -> str:
+    items = []
+    for n, chapter in enumerate(document.chapters):
+        if chapter.part:
+            items.append(
+                f'<li class="toc__part"><a href="#part-{n}">{escape(chapter.part)}</a></li>'
+            )
+        sections = ""
+        if document.kind != "library":
+            entries = [
+                f'<li><a href="#{escape(anchor)}">{escape(text)}</a></li>'
+                for anchor, text in chapter.page.sections()
+            ]
+            sections = f"\n<ol>{''.join(entries)}</ol>" if entries else ""
+        items.append(
+            f'<li class="toc__chapter"><a href="#chapter-{n}">{escape(chapter.title)}</a>'
+            f"{sections}</li>"
+        )
+    items.append('<li class="toc__chapter"><a href="#glossary">Glossary</a></li>')
+    return (
+        '<nav class="toc" aria-labelledby="toc-title">\n'
+        '<h2 class="toc__title" id="toc-title">Contents</h2>\n'
+        "<ol>\n" + "\n".join(items) + "\n</ol>\n</nav>"
+    )
+
+
+def _chapter(chapter: Chapter, n: int, inside: dict[str, str], shift: int) -> str:
+    page = chapter.page
+    for link in page.cross_links:
+        key = inside.get(link.target)
+        if key is None:
+            # Another page of the site, not in this PDF: the words stay, the link goes.
+            link.element.tag = "span"
+            link.element.attrib.clear()
+        else:
+            link.element.tag = "a"
+            link.element.attrib.clear()
+            link.element.set("href", f"#{key}-{link.fragment}" if link.fragment else f"#{key}")
+    for heading, level in page.headings:
+        heading.tag = f"h{min(6, level + shift)}"
+    content = ET.tostring(page.content, encoding="unicode", method="html")
+    level = 1 + shift
+    part = ""
+    if chapter.part:
+        part = f'<h1 class="part__title" id="part-{n}">{escape(chapter.part)}</h1>\n'
+    reviewed = (
+        f'<p class="chapter__reviewed">Medically reviewed on {escape(page.reviewed_text)}</p>\n'
+        if page.reviewed_text
+        else ""
+    )
+    return (
+        f'<section class="chapter" id="{escape(page.key)}">\n{part}'
+        f'<h{level} class="chapter__title" id="chapter-{n}" '
+        f'data-running="{escape(chapter.running)}">{escape(chapter.title)}</h{level}>\n'
+        f'<p class="chapter__subtitle">{escape(chapter.subtitle)}</p>\n'
+        f"{reviewed}{content}\n</section>"
+    )
+
+
+def _glossary(document: Document, site: Site) -> str:
+    """The terms the chapters used, each with the definition the first use carried."""
+    entries: dict[str, tuple[str, str]] = {}
+    for chapter in document.chapters:
+        for use in chapter.page.glossary:
+            name = site.glossary_names.get((use.glossary_page, use.anchor), use.text)
+            if sort_key(name) not in entries:
+                entries[sort_key(name)] = (name, use.definition)
+    items = [
+        f"<dt>{escape(name)}</dt>\n<dd>{escape(definition)}</dd>"
+        for _key, (name, definition) in sorted(entries.items())
+    ]
+    body = (
+        "<dl>\n" + "\n".join(items) + "\n</dl>"
+        if items
+        else "<p>The articles in this document use no glossary terms.</p>"
+    )
+    return (
+        '<section class="glossary">\n<h1 class="glossary__title" id="glossary" '
+        f'data-running="Glossary">Glossary</h1>\n{body}\n</section>'
+    )
+
+
+def plan(
+    site: Site,
+    *,
+    topics: bool,
+    tiers: bool,
+    library: bool,
+    library_title: str,
+    only_topic: str | None = None,
+    only_tier: str | None = None,
+) -> tuple[list[Document], list[str]]:
+    """The documents to write, and warnings about the ones that would be empty."""
+    documents: list[Document] = []
+    warnings: list[str] = []
+    selected = only_topic is not None or only_tier is not None
+    if topics and (not selected or only_topic is not None):
+        for topic in site.ordered_topics():
+            if only_topic is not None and topic.slug != only_topic:
+                continue
+            if all(page.is_empty for page in topic.pages):
+                warnings.append(f"{topic.folder}: topic '{topic.slug}' is empty: no PDF for it")
+                continue
+            documents.append(topic_document(site, topic))
+    if tiers and (not selected or only_tier is not None):
+        for tier in site.tiers:
+            if only_tier is not None and tier != only_tier:
+                continue
+            if all(page.is_empty for _topic, page in site.tier_pages(tier)):
+                warnings.append(f"tier '{tier}' has no pages with content: no PDF for it")
+                continue
+            documents.append(tier_document(site, tier))
+    if library and not selected:
+        if any(not page.is_empty for topic in site.topics.values() for page in topic.pages):
+            documents.append(library_document(site, library_title))
+        else:
+            warnings.append("the site has no tier pages with content: no library PDF")
+    return documents, warnings

@@ -1,0 +1,149 @@
+"""WeasyPrint: print HTML to tagged PDF, one document per job, in worker processes.
+
+Fetches are limited to files inside the site folder and ``data:`` URLs: the export
+never touches the network. Each PDF is written to a temporary name next to its
+target and renamed, so a crash never leaves a truncated file where a reader finds it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_STYLESHEET = Path(__file__).parent / "print.css"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to write."""
+
+    name: str  # shown in messages: ``topics/x.pdf``
+    html: str
+    site_root: str
+    target: str
+
+
+@dataclass
+class Result:
+    """What rendering one job gave."""
+
+    name: str
+    target: str
+    ok: bool
+    seconds: float = 0.0
+    pages: int = 0
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # URLs the fetcher would not fetch
+
+
+def _fetcher_class() -> Any:
+    # WeasyPrint is imported only where PDFs are made: `mkdocs serve` never pays for it.
+    from weasyprint import URLFetcher  # noqa: PLC0415
+
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+        """Files under the site folder and ``data:`` URLs; everything else is refused."""
+
+        def __init__(self, root: Path) -> None:
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+            self.root = root.resolve()
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "file":
+                from urllib.request import url2pathname  # noqa: PLC0415
+
+                path = Path(
+                    url2pathname(url.split("?", maxsplit=1)[0].removeprefix("file://"))
+                ).resolve()
+                if path == self.root or self.root in path.parents:
+                    return super().fetch(url, headers)
+            elif scheme == "data":
+                return super().fetch(url, headers)
+            self.refused.append(url)
+            raise ValueError(f"tiered/pdf fetches only files of the site: refused {url}")
+
+    return LocalFetcher
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def render(job: Job) -> Result:
+    """Write one PDF (tagged, PDF/UA-1); never raises: failures come back in the result."""
+    start = time.perf_counter()
+    result = Result(job.name, job.target, ok=False)
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    propagate = logger.propagate
+    logger.propagate = False  # its messages are reported once, naming the document
+    target = Path(job.target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        from weasyprint import CSS, HTML  # noqa: PLC0415
+
+        fetcher = _fetcher_class()(Path(job.site_root))
+        base = Path(job.site_root).resolve().as_uri() + "/"
+        document = HTML(string=job.html, base_url=base, url_fetcher=fetcher).render(
+            stylesheets=[CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)],
+            pdf_variant="pdf/ua-1",
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(temporary, pdf_variant="pdf/ua-1")
+        temporary.replace(target)
+        result.ok = True
+        result.pages = len(document.pages)
+        result.refused = list(fetcher.refused)
+    except Exception as err:
+        result.error = f"{type(err).__name__}: {err}"
+    finally:
+        temporary.unlink(missing_ok=True)
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    result.warnings = handler.messages
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def render_all(
+    jobs: list[Job], workers: int, progress: Callable[[Result, int, int], None]
+) -> list[Result]:
+    """Render ``jobs`` (largest first is the caller's order) on up to ``workers`` processes."""
+    results: list[Result] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(render(job))
+            progress(results[-1], len(results), len(jobs))
+        return results
+    for result in _parallel(jobs, workers):
+        results.append(result)
+        progress(result, len(results), len(jobs))
+    return results
+
+
+def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
+    # "spawn": a forked child of a threaded process (mkdocs serve) can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures: dict[Future[Result], Job] = {pool.submit(render, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                yield future.result()
+            except Exception as err:
+                yield Result(job.name, job.target, ok=False, error=f"{type(err).__name__}: {err}")
