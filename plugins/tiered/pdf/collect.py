@@ -96,11 +96,7 @@ class SitePage:
     glossary: list[GlossaryUse] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    @property
-    def is_empty(self) -> bool:
-        """Whether the page has no text or figure left once the furniture is gone."""
-        text = "".join(self.content.itertext()).strip()
-        return not text and self.content.find(".//img") is None
+    is_empty: bool = False  # no text or figure left once the furniture is gone
 
     def sections(self) -> list[tuple[str, str]]:
         """``(id, text)`` of its second-level headings, for the contents."""
@@ -318,6 +314,8 @@ class _Reader:
         content.attrib.clear()
         content.set("class", "page-content")
         page.content = content
+        has_text = any(text.strip() for text in content.itertext())
+        page.is_empty = not has_text and content.find(".//img") is None
         return page
 
     def _furniture(self, content: ET.Element) -> None:

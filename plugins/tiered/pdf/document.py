@@ -86,6 +86,7 @@ def topic_document(site: Site, topic: Topic) -> Document:
             running=f"{topic.title}: {site.tiers.get(page.tier or '', page.tier_label)}",
         )
         for page in topic.pages
+        if not page.is_empty
     ]
     tiers = ", ".join(c.title for c in chapters)
     return Document(
@@ -99,6 +100,7 @@ def tier_document(site: Site, tier: str) -> Document:
     chapters = [
         Chapter(page=page, title=topic.title, subtitle=page.title, running=topic.title)
         for topic, page in site.tier_pages(tier)
+        if not page.is_empty
     ]
     return Document(
         "tier", tier_path(tier), f"{label} articles", f"Every topic at the {label} level", chapters
@@ -109,7 +111,8 @@ def library_document(site: Site, title: str) -> Document:
     """Every topic as a part, its tiers as chapters."""
     chapters = []
     for topic in site.ordered_topics():
-        for n, page in enumerate(topic.pages):
+        pages = [page for page in topic.pages if not page.is_empty]
+        for n, page in enumerate(pages):
             label = site.tiers.get(page.tier or "", page.tier_label)
             chapters.append(
                 Chapter(

@@ -28,7 +28,6 @@ class Options:
     tiers: bool = True
     library: bool = True
     library_title: str = ""
-    expected_tiers: tuple[str, ...] = ()
     only_topic: str | None = None
     only_tier: str | None = None
     workers: int = 0  # 0: one per processor core
@@ -70,9 +69,6 @@ def export(
     report = Report()
     site = collect_site(site_root, options.topics_dir)
     report.warnings.extend(site.warnings)
-    for tier in options.expected_tiers:
-        if tier not in site.tiers and (options.only_tier in (None, tier)):
-            report.warnings.append(f"tier '{tier}' has no pages: no PDF for it")
     if options.only_topic is not None and not any(
         t.slug == options.only_topic for t in site.topics.values()
     ):

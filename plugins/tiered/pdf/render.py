@@ -74,6 +74,32 @@ def _fetcher_class() -> Any:
     return LocalFetcher
 
 
+def _cache_page_references() -> None:
+    """Make pydyf's ``PDF.page_references`` constant-time.
+
+    pydyf 0.13 rebuilds the tuple of every page reference on each access, and WeasyPrint's
+    tagging reads it once per structure element: quadratic in the page count (about
+    half the time of a 400-page tagged PDF). The cache is keyed on the page list's
+    length, which only ever grows, so it returns exactly what the property would.
+    """
+    import pydyf  # noqa: PLC0415
+
+    if getattr(pydyf.PDF, "_tiered_cached", False):
+        return
+
+    def page_references(self: Any) -> tuple[bytes, ...]:
+        kids = self.pages["Kids"]
+        cached: tuple[int, tuple[bytes, ...]] | None = getattr(self, "_tiered_references", None)
+        if cached is None or cached[0] != len(kids):
+            references = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
+            cached = (len(kids), references)
+            self._tiered_references = cached
+        return cached[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    pydyf.PDF._tiered_cached = True
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -97,6 +123,7 @@ def render(job: Job) -> Result:
     try:
         from weasyprint import CSS, HTML  # noqa: PLC0415
 
+        _cache_page_references()
         fetcher = _fetcher_class()(Path(job.site_root))
         base = Path(job.site_root).resolve().as_uri() + "/"
         document = HTML(string=job.html, base_url=base, url_fetcher=fetcher).render(
