@@ -129,12 +129,15 @@ def test_tagged_pdf_with_metadata(built: BuildResult) -> None:
     assert str(root["/Lang"]) == "en"
     tree = root["/StructTreeRoot"].get_object()
     kinds: set[str] = set()
+    alt: list[str] = []
 
     def walk(node: object, depth: int = 0) -> None:
         node = getattr(node, "get_object", lambda: node)()
         if isinstance(node, DictionaryObject):
             if "/S" in node:
                 kinds.add(str(node["/S"]))
+            if node.get("/S") == "/Figure":
+                alt.append(str(node.get("/Alt")))
             kids = node.get("/K")
             for kid in kids if isinstance(kids, list) else [kids]:
                 if depth < 40:
@@ -142,6 +145,7 @@ def test_tagged_pdf_with_metadata(built: BuildResult) -> None:
 
     walk(tree)
     assert {"/H1", "/H2", "/P", "/Table", "/TH", "/L", "/Figure"} <= kinds
+    assert alt == ["Remodeling cycle diagram"]  # the figure keeps the page's alt text
     assert reader.metadata is not None
     assert reader.metadata.title == "Bones and hormones"
     assert reader.metadata.author == "Test site"
