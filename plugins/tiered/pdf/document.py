@@ -98,7 +98,9 @@ def tier_document(site: Site, tier: str) -> Document:
     """Every topic at one tier: the handout collection."""
     label = site.tiers.get(tier, tier)
     chapters = [
-        Chapter(page=page, title=topic.title, subtitle=page.title, running=topic.title)
+        Chapter(
+            page=page, title=topic.title, subtitle=page.title, running=f"{topic.title}: {label}"
+        )
         for topic, page in site.tier_pages(tier)
         if not page.is_empty
     ]
