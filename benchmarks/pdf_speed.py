@@ -6,7 +6,9 @@ with glossary links and about eight citations each), builds its HTML once with t
 plugin off, then measures in fresh processes:
 
 - each topic PDF alone (one process, one document at a time): seconds per topic;
-- the library PDF alone: seconds and the process's peak memory;
+- the library PDF alone, in one piece (one process) and in parts (``--workers``
+  processes, joined): seconds from reading the site to the written file, and the
+  largest process's peak memory;
 - the whole export as ``make site`` runs it (every topic, tier and the library, on
   ``--workers`` processes): wall time and the largest process's peak memory.
 
@@ -94,27 +96,30 @@ def _peak_mib(who: int) -> float:
 def measure(site: Path, what: str, workers: int) -> dict[str, Any]:
     """In this (fresh) process: ``topics`` one by one, ``library`` alone, or ``all``."""
     from tiered.pdf.collect import collect_site  # noqa: PLC0415
-    from tiered.pdf.document import assemble, library_document, topic_document  # noqa: PLC0415
+    from tiered.pdf.document import assemble, topic_document  # noqa: PLC0415
     from tiered.pdf.export import Options, build_date, export  # noqa: PLC0415
     from tiered.pdf.render import Job, render  # noqa: PLC0415
 
     start = time.perf_counter()
-    if what == "all":
-        report = export(site, Options(site_name="Benchmark library", workers=workers))
+    if what in {"all", "library"}:
+        only_library = what == "library"
+        options = Options(
+            site_name="Benchmark library",
+            workers=workers,
+            topics=not only_library,
+            tiers=not only_library,
+        )
+        report = export(site, options)
         assert not report.errors, report.errors
-        pages = sum(r.pages for r in report.written)
         return {
             "seconds": time.perf_counter() - start,
             "documents": len(report.written),
-            "pages": pages,
+            "pages": sum(r.pages for r in report.written),
             "peak_mib": max(_peak_mib(resource.RUSAGE_SELF), _peak_mib(resource.RUSAGE_CHILDREN)),
         }
     collected = collect_site(site)
     collect_seconds = time.perf_counter() - start
-    if what == "library":
-        documents = [library_document(collected, "Benchmark library")]
-    else:
-        documents = [topic_document(collected, t) for t in collected.ordered_topics()]
+    documents = [topic_document(collected, t) for t in collected.ordered_topics()]
     seconds: list[float] = []
     page_counts: list[int] = []
     for document in documents:
@@ -160,7 +165,8 @@ def main() -> None:
         html_pages = len(list(site.rglob("*.html"))) - 1  # less 404.html
         print(f"{html_pages} HTML pages, {args.topics} topics; {args.runs} runs, fresh processes")
         topic_runs = [_run(site, "topics", 1) for _ in range(args.runs)]
-        library_runs = [_run(site, "library", 1) for _ in range(args.runs)]
+        whole_runs = [_run(site, "library", 1) for _ in range(args.runs)]
+        parts_runs = [_run(site, "library", args.workers) for _ in range(args.runs)]
         all_runs = [_run(site, "all", args.workers) for _ in range(args.runs)]
     per_topic = [statistics.median(r["seconds"]) for r in topic_runs]
     worst = [max(r["seconds"]) for r in topic_runs]
@@ -171,20 +177,17 @@ def main() -> None:
         f"{min(worst):.2f} s; reading the site first: "
         f"{statistics.median(float(r['collect_seconds']) for r in topic_runs):.2f} s"
     )
-    library = [r["seconds"][0] for r in library_runs]
-    print(
-        f"library PDF ({library_runs[0]['pages'][0]} pages, alone): best {min(library):.2f} s, "
-        f"median {statistics.median(library):.2f} s "
-        f"(+ {statistics.median(float(r['collect_seconds']) for r in library_runs):.2f} s reading "
-        "the site), "
-        f"peak {statistics.median(float(r['peak_mib']) for r in library_runs):.0f} MiB"
-    )
-    wall = [float(r["seconds"]) for r in all_runs]
-    print(
-        f"whole export ({all_runs[0]['documents']} PDFs, {all_runs[0]['pages']} pages, "
-        f"{args.workers} workers): best {min(wall):.2f} s, median {statistics.median(wall):.2f} s, "
-        f"largest process peak {statistics.median(float(r['peak_mib']) for r in all_runs):.0f} MiB"
-    )
+    for label, runs in (
+        ("library PDF in one piece (1 worker)", whole_runs),
+        (f"library PDF in parts ({args.workers} workers)", parts_runs),
+        (f"whole export, {all_runs[0]['documents']} PDFs ({args.workers} workers)", all_runs),
+    ):
+        wall = [float(r["seconds"]) for r in runs]
+        print(
+            f"{label}, {runs[0]['pages']} pages, site read included: best {min(wall):.2f} s, "
+            f"median {statistics.median(wall):.2f} s, largest process peak "
+            f"{statistics.median(float(r['peak_mib']) for r in runs):.0f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 
 def pdftotext(pdf: Path, *extra: str) -> str:
@@ -52,3 +54,26 @@ def outline(pdf: Path) -> list[Any]:
 def page_count(pdf: Path) -> int:
     """How many pages."""
     return len(PdfReader(pdf).pages)
+
+
+def structure(pdf: Path) -> Counter[str]:
+    """How many structure elements of each type (``/H1``, ``/P``, ...) the tagged PDF has."""
+    reader = PdfReader(pdf)
+    counts: Counter[str] = Counter()
+    seen: set[int] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, IndirectObject):
+            if node.idnum in seen:
+                return
+            seen.add(node.idnum)
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            if "/S" in node:
+                counts[str(node["/S"])] += 1
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+                walk(kid)
+
+    walk(reader.root_object.raw_get("/StructTreeRoot"))
+    return counts

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from tests.conftest import BuildResult
-from tests.pdf.pdftools import outline, page_count, pdffonts, pdftotext
+from tests.pdf.pdftools import outline, page_count, pdffonts, pdftotext, structure
 from tests.pdf.sites import bones_docs, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -191,3 +191,39 @@ def test_download_links_point_at_the_pdfs(built: BuildResult) -> None:
     ]:
         assert (built.site / page / href).resolve().is_file()
     assert "tiered-pdf-links" not in built.html("index.html")
+
+
+def test_library_in_parts_matches_one_piece(built: BuildResult, tmp_path: Path) -> None:
+    """With two workers the library is rendered in parts and joined: same book."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", "1772668800")
+        parts = build(tmp_path, bones_docs(), pdf={"workers": 2, "topics": False, "tiers": False})
+    joined, whole = parts.site / "pdf/library.pdf", _pdf(built, "library.pdf")
+    assert sorted(p.name for p in (parts.site / "pdf").iterdir()) == ["library.pdf"]
+    assert page_count(joined) == page_count(whole)
+    assert outline(joined) == outline(whole)
+    # Word for word the same: contents' page numbers, running headers, page numbers.
+    assert pdftotext(joined) == pdftotext(whole)
+    text = pdftotext(joined, "-layout")
+    for n in range(2, page_count(joined) + 1):  # the numbers drawn over the joined pages
+        assert re.search(rf"\n *{n} ?/ ?{page_count(joined)}\n", text), n
+    reader = PdfReader(joined)
+    catalog_names = reader.root_object["/Names"].get_object()
+    assert isinstance(catalog_names, DictionaryObject)
+    names = catalog_names["/Dests"].get_object()["/Names"]  # type: ignore[index]
+    defined = {str(names[i]) for i in range(0, len(names), 2)}
+    links = [
+        str(annotation.get_object()["/Dest"])
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/Dest" in annotation.get_object()
+    ]
+    assert links
+    assert set(links) <= defined  # every link inside the PDF lands
+    # One structure tree with every part's elements: the same as the book in one piece.
+    # (Links and spans differ: the contents' numbers are text in the joined book.)
+    kinds = ["/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"]
+    tags, reference_tags = structure(joined), structure(whole)
+    assert [tags[k] for k in kinds] == [reference_tags[k] for k in kinds]
+    assert (tags["/H1"], tags["/Figure"], tags["/Table"]) == (4, 1, 1)  # cover, 2 parts, glossary
+    assert all(font["emb"] == "yes" for font in pdffonts(joined))

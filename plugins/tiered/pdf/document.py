@@ -10,6 +10,7 @@ the serializer); everything this module adds is escaped here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html import escape
@@ -132,12 +133,13 @@ def library_document(site: Site, title: str) -> Document:
 
 def assemble(document: Document, site: Site, site_name: str, built: dt.date) -> str:
     """The print HTML of ``document``: cover, contents, chapters, glossary."""
-    inside = {c.page.path: c.page.key for c in document.chapters}
-    shift = 1 if document.kind == "library" else 0
     body = [_cover(document, site_name, built), _contents(document)]
-    for n, chapter in enumerate(document.chapters):
-        body.append(_chapter(chapter, n, inside, shift))
+    body += _chapters(document, range(len(document.chapters)))
     body.append(_glossary(document, site))
+    return _html(document, site, site_name, built, body)
+
+
+def _html(document: Document, site: Site, site_name: str, built: dt.date, body: list[str]) -> str:
     lang = escape(document.chapters[0].page.lang or site.lang if document.chapters else site.lang)
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -148,6 +150,78 @@ def assemble(document: Document, site: Site, site_name: str, built: dt.date) -> 
         f'<meta name="dcterms.created" content="{built.isoformat()}">\n'
         f'</head>\n<body class="{document.kind}">\n' + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def _chapters(document: Document, numbers: range) -> list[str]:
+    inside = {c.page.path: c.page.key for c in document.chapters}
+    shift = 1 if document.kind == "library" else 0
+    return [_chapter(document.chapters[n], n, inside, shift) for n in numbers]
+
+
+_HREF = re.compile(r'\shref="#([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass
+class Part:
+    """One part of a document rendered in parts (see ``tiered.pdf.merge``)."""
+
+    html: str
+    owned: set[str]  # anchors its own content holds
+
+
+def _placeholders(body: list[str]) -> tuple[list[str], set[str]]:
+    """Empty anchors for the link targets another part holds, so WeasyPrint keeps the links.
+
+    Only our own serialized markup is scanned, where attributes are always double-quoted.
+    """
+    text = "\n".join(body)
+    owned = set(_ID.findall(text))
+    missing = sorted(set(_HREF.findall(text)) - owned)
+    anchors = "".join(f'<div class="placeholder" id="{escape(name)}"></div>' for name in missing)
+    return ([f'<div class="placeholders">{anchors}</div>'] if missing else []), owned
+
+
+def assemble_parts(
+    document: Document, site: Site, site_name: str, built: dt.date, count: int
+) -> list[Part]:
+    """The chapters in ``count`` parts of about equal size, whole parts (topics) each.
+
+    The glossary ends the last part. The cover and contents, whose page numbers are only
+    known once the parts are laid out, are :func:`assemble_front`.
+    """
+    groups: list[list[int]] = []
+    for n, chapter in enumerate(document.chapters):
+        if chapter.part or not groups:
+            groups.append([])
+        groups[-1].append(n)
+    sizes = [sum(len(ET.tostring(document.chapters[n].page.content)) for n in g) for g in groups]
+    total = sum(sizes)
+    parts: list[list[int]] = [[]]
+    done = 0
+    for group, size in zip(groups, sizes, strict=True):
+        if parts[-1] and done >= total * len(parts) / count and len(parts) < count:
+            parts.append([])
+        parts[-1] += group
+        done += size
+    out = []
+    for i, numbers in enumerate(parts):
+        body = _chapters(document, range(numbers[0], numbers[-1] + 1))
+        if i == len(parts) - 1:
+            body.append(_glossary(document, site))
+        extra, owned = _placeholders(body)
+        out.append(Part(_html(document, site, site_name, built, body + extra), owned))
+    return out
+
+
+def assemble_front(
+    document: Document, site: Site, site_name: str, built: dt.date, pages: dict[str, int]
+) -> Part:
+    """The cover and contents of a document rendered in parts, with its page numbers."""
+    body = [_cover(document, site_name, built), _contents(document, pages)]
+    extra, owned = _placeholders(body)
+    # First: after the contents, the page break would give them a page of their own.
+    return Part(_html(document, site, site_name, built, extra + body), owned)
 
 
 def _cover(document: Document, site_name: str, built: dt.date) -> str:
@@ -164,27 +238,30 @@ def _cover(document: Document, site_name: str, built: dt.date) -> str:
     )
 
 
-def _contents(document: Document) -> str:
+def _contents(document: Document, pages: dict[str, int] | None = None) -> str:
+    def entry(anchor: str, text: str) -> str:
+        number = ""
+        if pages is not None:
+            number = f'<span class="toc__page">{pages.get(anchor, "")}</span>'
+        return f'<a href="#{escape(anchor)}">{escape(text)}{number}</a>'
+
     items = []
     for n, chapter in enumerate(document.chapters):
         if chapter.part:
-            items.append(
-                f'<li class="toc__part"><a href="#part-{n}">{escape(chapter.part)}</a></li>'
-            )
+            items.append(f'<li class="toc__part">{entry(f"part-{n}", chapter.part)}</li>')
         sections = ""
         if document.kind != "library":
             entries = [
-                f'<li><a href="#{escape(anchor)}">{escape(text)}</a></li>'
-                for anchor, text in chapter.page.sections()
+                f"<li>{entry(anchor, text)}</li>" for anchor, text in chapter.page.sections()
             ]
             sections = f"\n<ol>{''.join(entries)}</ol>" if entries else ""
         items.append(
-            f'<li class="toc__chapter"><a href="#chapter-{n}">{escape(chapter.title)}</a>'
-            f"{sections}</li>"
+            f'<li class="toc__chapter">{entry(f"chapter-{n}", chapter.title)}{sections}</li>'
         )
-    items.append('<li class="toc__chapter"><a href="#glossary">Glossary</a></li>')
+    items.append(f'<li class="toc__chapter">{entry("glossary", "Glossary")}</li>')
+    fixed = " toc--fixed" if pages is not None else ""
     return (
-        '<nav class="toc" aria-labelledby="toc-title">\n'
+        f'<nav class="toc{fixed}" aria-labelledby="toc-title">\n'
         '<h2 class="toc__title" id="toc-title">Contents</h2>\n'
         "<ol>\n" + "\n".join(items) + "\n</ol>\n</nav>"
     )

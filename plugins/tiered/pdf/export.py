@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tiered.pdf.collect import collect_site
 from tiered.pdf.document import assemble, plan
+from tiered.pdf.parts import Plan, finish, plan_parts
 from tiered.pdf.render import Job, Result, render_all
 
 
@@ -87,13 +88,40 @@ def export(
     report.warnings.extend(warnings)
     built = options.built or build_date()
     output = site_root / options.output_dir
-    jobs = []
-    # Largest first, so the long library PDF does not start last on a busy pool.
-    for document in sorted(documents, key=lambda d: d.size, reverse=True):
-        html = assemble(document, site, options.site_name, built)
-        jobs.append(Job(document.name, html, str(site_root), str(output / document.name)))
     workers = options.workers or os.cpu_count() or 1
-    for result in render_all(jobs, workers, progress):
+    jobs: list[Job] = []
+    in_parts: list[Plan] = []
+    for document in sorted(documents, key=lambda d: d.size, reverse=True):
+        target = output / document.name
+        topics = sum(1 for c in document.chapters if c.part)
+        if document.kind == "library" and workers > 1 and topics >= 2:
+            count = min(topics, 2 * workers)
+            plan_ = plan_parts(document, site, options.site_name, built, count=count, target=target)
+            in_parts.append(plan_)
+            jobs.extend(plan_.jobs)
+            continue
+        html = assemble(document, site, options.site_name, built)
+        jobs.append(Job(document.name, html, str(site_root), str(target)))
+    # Largest first, so a long document does not start last on a busy pool.
+    jobs.sort(key=lambda job: len(job.html), reverse=True)
+    part_names = {job.name for p in in_parts for job in p.jobs}
+    total = len(jobs) - len(part_names) + len(in_parts)
+    shown: list[Result] = []
+
+    def done(result: Result) -> None:
+        if result.name not in part_names:
+            shown.append(result)
+            progress(result, len(shown), total)
+
+    results = render_all(jobs, workers, done)
+    finished = {r.name: r for r in results if r.name in part_names}
+    for plan_ in in_parts:
+        result = finish(plan_, finished, site, options.site_name, built)
+        done(result)
+        results.append(result)
+    for result in results:
+        if result.name in part_names:
+            continue
         for url in result.refused:
             report.warnings.append(f"{result.name}: not fetched (only files of the site): {url}")
         report.warnings.extend(f"{result.name}: WeasyPrint: {w}" for w in result.warnings)

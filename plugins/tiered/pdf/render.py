@@ -28,6 +28,8 @@ class Job:
     html: str
     site_root: str
     target: str
+    extra_css: str = ""  # e.g. no page numbers in the parts of a long document
+    anchors: bool = False  # report the page each anchor lands on
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Result:
     error: str = ""
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # URLs the fetcher would not fetch
+    anchors: dict[str, int] = field(default_factory=dict)  # anchor -> page index (from 0)
 
 
 def _fetcher_class() -> Any:
@@ -109,7 +112,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(job: Job) -> Result:
+def render(job: Job, *, tagged: bool = True) -> Result:
     """Write one PDF (tagged, PDF/UA-1); never raises: failures come back in the result."""
     start = time.perf_counter()
     result = Result(job.name, job.target, ok=False)
@@ -126,12 +129,19 @@ def render(job: Job) -> Result:
         _cache_page_references()
         fetcher = _fetcher_class()(Path(job.site_root))
         base = Path(job.site_root).resolve().as_uri() + "/"
+        stylesheets = [CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)]
+        if job.extra_css:
+            stylesheets.append(CSS(string=job.extra_css, url_fetcher=fetcher))
+        variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
         document = HTML(string=job.html, base_url=base, url_fetcher=fetcher).render(
-            stylesheets=[CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)],
-            pdf_variant="pdf/ua-1",
+            stylesheets=stylesheets, **variant
         )
+        if job.anchors:
+            result.anchors = {
+                name: number for number, page in enumerate(document.pages) for name in page.anchors
+            }
         target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(temporary, pdf_variant="pdf/ua-1")
+        document.write_pdf(temporary, **variant)
         temporary.replace(target)
         result.ok = True
         result.pages = len(document.pages)
@@ -147,19 +157,20 @@ def render(job: Job) -> Result:
     return result
 
 
-def render_all(
-    jobs: list[Job], workers: int, progress: Callable[[Result, int, int], None]
-) -> list[Result]:
-    """Render ``jobs`` (largest first is the caller's order) on up to ``workers`` processes."""
+def render_all(jobs: list[Job], workers: int, done: Callable[[Result], None]) -> list[Result]:
+    """Render ``jobs`` (in the caller's order) on up to ``workers`` processes.
+
+    ``done`` hears of each result as it comes.
+    """
     results: list[Result] = []
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            results.append(render(job))
-            progress(results[-1], len(results), len(jobs))
-        return results
-    for result in _parallel(jobs, workers):
+    iterate = (
+        (render(job) for job in jobs)
+        if workers <= 1 or len(jobs) <= 1
+        else _parallel(jobs, workers)
+    )
+    for result in iterate:
         results.append(result)
-        progress(result, len(results), len(jobs))
+        done(result)
     return results
 
 
