@@ -40,7 +40,7 @@ class Plan:
 
     document: Document
     parts: list[Part]
-    jobs: list[Job]
+    jobs: list[Job]  # one per part, then the contents' draft
     target: Path
 
 
@@ -60,6 +60,17 @@ def plan_parts(
         )
         for i, part in enumerate(parts)
     ]
+    # The contents without numbers, rendered with the parts: how many pages they take.
+    draft = assemble_front(document, site, site_name, built, {})
+    jobs.append(
+        Job(
+            name=f"{document.name} (contents)",
+            html=draft.html,
+            site_root=str(site.root),
+            target=str(target.with_name(f".{target.stem}.draft.pdf")),
+            extra_css=NO_PAGE_NUMBERS,
+        )
+    )
     return Plan(document, parts, jobs, target)
 
 
@@ -69,12 +80,13 @@ def finish(
     """Render the cover and contents and the page numbers, and join everything."""
     start = time.perf_counter()
     name = plan.document.name
-    done = [results[job.name] for job in plan.jobs]
-    failed = [r for r in done if not r.ok]
+    done = [results[job.name] for job in plan.jobs[: len(plan.parts)]]
+    draft = results[plan.jobs[-1].name]
+    failed = [r for r in [*done, draft] if not r.ok]
     try:
         if failed:
             return Result(name, str(plan.target), ok=False, error=failed[0].error)
-        front_pages = 2  # the cover and a page of contents, checked below
+        front_pages = draft.pages  # checked below: the numbers could wrap a line
         for _attempt in range(3):
             pages = _page_numbers(plan, done, front_pages)
             front = assemble_front(plan.document, site, site_name, built, pages)
@@ -99,7 +111,7 @@ def finish(
 
         temporary = plan.target.with_name(f".{plan.target.name}.tmp")
         merge(
-            [Path(front_job.target), *(Path(job.target) for job in plan.jobs)],
+            [Path(front_job.target), *(Path(job.target) for job in plan.jobs[: len(plan.parts)])],
             [front.owned, *(part.owned for part in plan.parts)],
             Path(numbers.target),
             temporary,
