@@ -10,6 +10,10 @@ SITE_DIR ?= site
 TMP_SITE := .site.tmp
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 CHROMIUM ?= /usr/bin/chromium
+# The PDF export needs Pango (WeasyPrint) and the DejaVu fonts; its tests read PDFs with
+# poppler-utils (pdftotext, pdffonts, pdftoppm). All from Debian, installed together.
+PDFTOTEXT ?= /usr/bin/pdftotext
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
@@ -25,16 +29,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-system-deps: $(CHROMIUM)
+system-deps: $(CHROMIUM) $(PDFTOTEXT)
 
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "Install Chromium (Debian package 'chromium') for the browser tests, or set CHROMIUM=/path/to/chromium"; exit 1; }
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 
+$(PDFTOTEXT):
+	@command -v apt-get >/dev/null || { echo "Install Pango, fonts-dejavu-core and poppler-utils for the PDF export, or set PDFTOTEXT=/path/to/pdftotext"; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PDF_DEBS)
+
 # Atomic: build into a temporary directory, swap it in only when every step succeeded,
 # so a failed build never leaves a half-written site where a deploy would pick it up.
-site: $(STAMP)
+site: $(STAMP) $(PDFTOTEXT)
 	rm -rf $(TMP_SITE)
 	$(BIN)/mkdocs build --strict --config-file $(CONFIG) --site-dir $(abspath $(TMP_SITE))
 	rm -rf $(SITE_DIR).old
@@ -54,7 +63,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(CHROMIUM)
+pytest: $(STAMP) $(CHROMIUM) $(PDFTOTEXT)
 	TIERED_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 clean:

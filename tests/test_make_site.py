@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,8 @@ def _make_site(project: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+        # The swap is what is tested here; the PDFs are tested in tests/pdf.
+        env={**os.environ, "TIERED_PDF": "false"},
     )
 
 

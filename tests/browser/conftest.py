@@ -43,7 +43,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=REPO,
         check=True,
         capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TIERED_PDF": "false"},
     )
     return site
 

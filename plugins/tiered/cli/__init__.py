@@ -3,9 +3,10 @@
 tiered check [-f mkdocs.yml] [--format json] [--strict]
                                           every content problem, file:line:col
 tiered report [-f mkdocs.yml]             reading levels per topic and tier
-tiered cite check [-f mkdocs.yml]         every citation and bibliography problem
 tiered glossary check [-f mkdocs.yml]     every glossary problem, file:line:col
 tiered glossary suggest [-f mkdocs.yml]   terms the articles use that the glossary lacks
+tiered cite check [-f mkdocs.yml]         every citation problem, file:line:col
+tiered pdf [--topic X] [--tier Y]         PDFs of the built site, with a progress bar
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tiered.cli import check, cite, glossary
+from tiered.cli import check, cite, glossary, pdf
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.register(commands)
     glossary.register(commands)
     cite.register(commands)
+    pdf.register(commands)
     args = parser.parse_args(argv)
     status: int = args.run(args)
     return status

@@ -1,0 +1,1 @@
+"""``tiered/pdf``: print-quality, tagged PDFs of a built site, per topic, tier and library."""

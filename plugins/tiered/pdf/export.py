@@ -1,0 +1,132 @@
+"""The PDF export of a built site: collect, plan, assemble, render, report.
+
+Used by the plugin's ``on_post_build`` and by ``tiered pdf``; it knows nothing of
+MkDocs, so it works on any built site folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tiered.pdf.collect import collect_site
+from tiered.pdf.document import assemble, plan
+from tiered.pdf.parts import Plan, finish, plan_parts
+from tiered.pdf.render import Job, Result, render_all
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to export (the plugin's config, or the command line's)."""
+
+    site_name: str
+    output_dir: str = "pdf"
+    topics_dir: str = "topics"
+    topics: bool = True
+    tiers: bool = True
+    library: bool = True
+    library_title: str = ""
+    only_topic: str | None = None
+    only_tier: str | None = None
+    workers: int = 0  # 0: one per processor core
+    built: dt.date | None = None
+
+
+@dataclass
+class Report:
+    """What the export did."""
+
+    written: list[Result] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether any document could not be written."""
+        return bool(self.errors)
+
+
+def build_date() -> dt.date:
+    """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def _no_progress(result: Result, done: int, total: int) -> None:
+    del result, done, total
+
+
+def export(
+    site_root: Path,
+    options: Options,
+    progress: Callable[[Result, int, int], None] = _no_progress,
+) -> Report:
+    """Write the PDFs of the built site at ``site_root``; never raises for bad content."""
+    report = Report()
+    site = collect_site(site_root, options.topics_dir)
+    report.warnings.extend(site.warnings)
+    if options.only_topic is not None and not any(
+        t.slug == options.only_topic for t in site.topics.values()
+    ):
+        report.errors.append(f"no topic '{options.only_topic}' in {site_root}")
+    if options.only_tier is not None and options.only_tier not in site.tiers:
+        report.errors.append(f"no tier '{options.only_tier}' in {site_root}")
+    documents, warnings = plan(
+        site,
+        topics=options.topics,
+        tiers=options.tiers,
+        library=options.library,
+        library_title=options.library_title or options.site_name,
+        only_topic=options.only_topic,
+        only_tier=options.only_tier,
+    )
+    report.warnings.extend(warnings)
+    built = options.built or build_date()
+    output = site_root / options.output_dir
+    workers = options.workers or os.cpu_count() or 1
+    jobs: list[Job] = []
+    in_parts: list[Plan] = []
+    for document in sorted(documents, key=lambda d: d.size, reverse=True):
+        target = output / document.name
+        topics = sum(1 for c in document.chapters if c.part)
+        if document.kind == "library" and workers > 1 and topics >= 2:
+            count = min(topics, 2 * workers)
+            plan_ = plan_parts(document, site, options.site_name, built, count=count, target=target)
+            in_parts.append(plan_)
+            jobs.extend(plan_.jobs)
+            continue
+        html = assemble(document, site, options.site_name, built)
+        jobs.append(Job(document.name, html, str(site_root), str(target)))
+    # Largest first, so a long document does not start last on a busy pool.
+    jobs.sort(key=lambda job: len(job.html), reverse=True)
+    part_names = {job.name for p in in_parts for job in p.jobs}
+    total = len(jobs) - len(part_names) + len(in_parts)
+    shown: list[Result] = []
+
+    def done(result: Result) -> None:
+        if result.name not in part_names:
+            shown.append(result)
+            progress(result, len(shown), total)
+
+    results = render_all(jobs, workers, done)
+    finished = {r.name: r for r in results if r.name in part_names}
+    for plan_ in in_parts:
+        result = finish(plan_, finished, site, options.site_name, built)
+        done(result)
+        results.append(result)
+    for result in results:
+        if result.name in part_names:
+            continue
+        for url in result.refused:
+            report.warnings.append(f"{result.name}: not fetched (only files of the site): {url}")
+        report.warnings.extend(f"{result.name}: WeasyPrint: {w}" for w in result.warnings)
+        if result.ok:
+            report.written.append(result)
+        else:
+            report.errors.append(f"{result.name}: could not be written: {result.error}")
+    return report

@@ -1,0 +1,99 @@
+"""The ``tiered/pdf`` MkDocs plugin: a thin hook around the PDF export.
+
+``on_post_build`` hands the built site folder to :func:`tiered.pdf.export.export`, which
+knows nothing of MkDocs (``tiered pdf`` runs the same code on any built site);
+``on_page_content`` adds the "Download PDF" links to topic and tier pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from tiered.pdf.config import PdfConfig
+from tiered.pdf.export import Options, export
+from tiered.pdf.links import links_html, page_role
+from tiered.pdf.names import library_path, tier_path, topic_path
+from tiered.pdf.render import Result
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+class PdfPlugin(BasePlugin[PdfConfig]):
+    """PDFs per topic, per tier and of the whole library, after the HTML build."""
+
+    def __init__(self) -> None:
+        self.serving = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def _active(self) -> bool:
+        return bool(self.config.enabled and (self.config.pdf_on_serve or not self.serving))
+
+    # Late: after tiered/levels added its switcher and landing cards, which say what the
+    # page is.
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not (self._active() and self.config.links):
+            return html
+        role = page_role(html)
+        parts = page.file.src_uri.split("/")
+        topics = self.config.topics_dir.strip("/").split("/")
+        if not (role.tier or role.landing) or parts[: len(topics)] != topics:
+            return html
+        if len(parts) != len(topics) + 2:
+            return html
+        slug = parts[len(topics)]
+        items = []
+        if self.config.topics:
+            items.append((self._href(topic_path(slug), page), "this topic, every reading level"))
+        if role.tier and self.config.tiers:
+            label = role.tier_label or role.tier
+            items.append((self._href(tier_path(role.tier), page), f"every topic at {label} level"))
+        if role.landing and self.config.library:
+            items.append((self._href(library_path(), page), "the whole library"))
+        return html + links_html(items) if items else html
+
+    def _href(self, name: str, page: Page) -> str:
+        return get_relative_url(posixpath.join(self.config.output_dir, name), page.url)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self._active():
+            return
+        options = Options(
+            site_name=config.site_name,
+            output_dir=self.config.output_dir,
+            topics_dir=self.config.topics_dir,
+            topics=self.config.topics,
+            tiers=self.config.tiers,
+            library=self.config.library,
+            library_title=self.config.library_title,
+            workers=self.config.workers,
+        )
+        report = export(Path(config.site_dir), options, _progress)
+        for warning in report.warnings:
+            log.warning(warning)
+        for error in report.errors:
+            log.error(error)
+        if report.failed:
+            raise PluginError(f"{len(report.errors)} PDF(s) could not be written (see above)")
+
+
+def _progress(result: Result, done: int, total: int) -> None:
+    if result.ok:
+        log.info(
+            f"PDF [{done}/{total}] {result.name}: {result.pages} pages in {result.seconds:.1f} s"
+        )
