@@ -221,6 +221,30 @@ def describe(violations: list[dict[str, Any]]) -> str:
     )
 
 
+SERIOUS = {"serious", "critical"}
+
+
+@dataclass
+class Audit:
+    """What one page load showed: every request, and axe-core's violations."""
+
+    requests: list[str]
+    foreign: list[str]
+    violations: list[dict[str, Any]]
+
+    @property
+    def serious(self) -> list[dict[str, Any]]:
+        return [v for v in self.violations if v["impact"] in SERIOUS]
+
+
+def audit(page: Page, url: str, base_url: str, axe_source: str) -> Audit:
+    """Load ``url`` in a fresh ``page``, recording requests, and run axe-core on it."""
+    requests = Requests(page)
+    page.goto(url)
+    violations = run_axe(page, axe_source)
+    return Audit(requests.urls, requests.foreign(base_url), violations)
+
+
 @dataclass
 class Report:
     """Counts for the closing note: what the page checks looked at and found."""

@@ -6,7 +6,6 @@ screenshot is kept as a test artifact (``test-artifacts/screenshots/``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext
@@ -17,16 +16,14 @@ from tests.browser.conftest import (
     PAGES,
     PHONE,
     REPORT,
-    Requests,
+    audit,
     describe,
-    run_axe,
 )
 
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 # Colours are the same at both sizes, layouts the same in both schemes: the phone is
 # checked in light, the desktop in both (a third of the time saved, nothing unchecked).
 COMBINATIONS = [("phone", "light"), ("desktop", "light"), ("desktop", "dark")]
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +55,9 @@ def test_page(
     scheme: str,
 ) -> None:
     page = contexts[size, scheme].new_page()
-    requests = Requests(page)
-    page.goto(base_url + PAGES[name])
+    seen = audit(page, base_url + PAGES[name], base_url, axe_source)
     material_scheme = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == material_scheme
-
-    violations: list[dict[str, Any]] = run_axe(page, axe_source)
-    serious = [v for v in violations if v["impact"] in SERIOUS]
 
     if size == "phone":
         widths = page.evaluate(
@@ -79,11 +72,11 @@ def test_page(
 
     REPORT.pages.add(PAGES[name] or "/")
     REPORT.page_loads += 1
-    REPORT.requests += len(requests.urls)
-    REPORT.foreign_requests += requests.foreign(base_url)
+    REPORT.requests += len(seen.requests)
+    REPORT.foreign_requests += seen.foreign
     REPORT.axe_runs += 1
-    REPORT.axe_by_impact.update(v["impact"] for v in violations)
+    REPORT.axe_by_impact.update(v["impact"] for v in seen.violations)
 
-    assert requests.urls, "the page was recorded"
-    assert requests.foreign(base_url) == []
-    assert not serious, describe(serious)
+    assert seen.requests, "the page was recorded"
+    assert seen.foreign == []
+    assert not seen.serious, describe(seen.serious)

@@ -140,7 +140,9 @@ def _search(page: Page, query: str, expected: str) -> list[str]:
     """Type ``query`` into Material's search; wait for a result whose link matches
     the CSS attribute selector ``expected``; return every result's link."""
     field = page.locator("input.md-search__input")
-    if not field.is_visible():  # on a phone the search sits behind a button
+    if field.is_visible():
+        field.focus()
+    else:  # on a phone the search sits behind a button
         page.locator('label.md-header__button[for="__search"]').click()
     # Material reads the box only once its worker has the index ("Initializing search"
     # until then): typing earlier is lost.

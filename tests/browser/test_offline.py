@@ -1,0 +1,60 @@
+"""The offline bundle (``make offline``, part of ``make site``) opened from ``file://``:
+navigation, popovers and search work, and nothing is requested from anywhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import Browser, expect
+
+from tests.browser.conftest import DESKTOP, Requests
+from tests.conftest import REPO
+
+
+def test_offline_config_is_the_hosted_one_plus_the_offline_plugin() -> None:
+    # INHERIT replaces lists: the offline config repeats the plugin list, in step.
+    hosted = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    offline = yaml.safe_load((REPO / "mkdocs-offline.yml").read_text(encoding="utf-8"))
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert [p for p in offline["plugins"] if p != "offline"] == hosted["plugins"]
+    assert set(offline) == {"INHERIT", "extra", "plugins"}
+
+
+def test_bundle_works_from_the_file_system(browser: Browser, offline_site: Path) -> None:
+    root = offline_site.as_uri() + "/"
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    page = context.new_page()
+    requests = Requests(page)
+    page.goto(root + "index.html")
+
+    # Navigation: plain links to .html files, then the tier switcher.
+    page.locator(".md-content a[href$='aromatase-inhibitors-and-bone/index.html']").first.click()
+    page.wait_for_url("**/aromatase-inhibitors-and-bone/index.html")
+    page.locator('.tiered-card[data-tier="fundamentals"] a').click()
+    page.wait_for_url("**/fundamentals.html")
+    switcher = page.locator('nav[aria-label="Reading level"]')
+    switcher.get_by_role("link", name="Academic").click()
+    page.wait_for_url("**/academic.html")
+    expect(switcher.locator('a[aria-current="page"]')).to_have_text("Academic")
+
+    # Popovers: a glossary term and a citation.
+    term = page.locator(".md-content a.tiered-glossary-term").first
+    term.hover()
+    expect(page.locator(f"#{term.get_attribute('aria-describedby')}")).to_be_visible()
+    cite = page.locator("a.tiered-citation-link").first
+    cite.hover()
+    expect(page.locator(f"#{cite.get_attribute('aria-describedby')}")).to_contain_text("Khosla")
+
+    # Search: the index comes from search_index.js, the worker runs in an iframe.
+    # From file://, Material sets the search up only when the reader opens it.
+    field = page.locator("input.md-search__input")
+    field.focus()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    field.fill("osteoclastogenesis")
+    field.press("End")  # Material searches on keyup
+    expect(page.locator('.md-search-result__item a[href*="glossary.html"]').first).to_be_attached()
+
+    assert requests.urls
+    assert requests.foreign(root) == [], requests.foreign(root)
+    context.close()
