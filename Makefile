@@ -67,6 +67,7 @@ offline: $(STAMP) $(NPM_STAMP)
 	rm -rf $(TMP_OFFLINE)
 	$(BIN)/mkdocs build --strict --config-file $(OFFLINE_CONFIG) --site-dir $(abspath $(TMP_OFFLINE))/site-offline
 	cp $(NPM_DIR)/node_modules/iframe-worker/shim/index.js $(TMP_OFFLINE)/site-offline/assets/javascripts/iframe-worker.js
+	cp $(NPM_DIR)/node_modules/iframe-worker/LICENSE $(TMP_OFFLINE)/site-offline/assets/javascripts/iframe-worker.LICENSE.txt
 	cd $(TMP_OFFLINE) && $(abspath $(BIN))/python -m zipfile -c site-offline.zip site-offline
 	mv $(TMP_OFFLINE)/site-offline.zip $(OFFLINE_ZIP)
 	rm -rf $(TMP_OFFLINE)

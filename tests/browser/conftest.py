@@ -257,6 +257,8 @@ class Report:
     axe_by_impact: Counter[str] = field(default_factory=Counter)
     html_pages: int = 0
     html_errors: int = 0
+    offline_pages: int = 0
+    offline_requests: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -266,6 +268,8 @@ class Report:
             "requests to other hosts": self.foreign_requests,
             "axe runs": self.axe_runs,
             "axe violations by impact": dict(self.axe_by_impact),
+            "offline pages loaded from file://": self.offline_pages,
+            "offline requests (all file://)": self.offline_requests,
             "html pages validated": self.html_pages,
             "html errors": self.html_errors,
         }

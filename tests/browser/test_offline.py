@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import DESKTOP, Requests
+from tests.browser.conftest import DESKTOP, PHONE, REPORT, Requests
 from tests.conftest import REPO
 
 
@@ -19,6 +19,13 @@ def test_offline_config_is_the_hosted_one_plus_the_offline_plugin() -> None:
     assert offline["INHERIT"] == "mkdocs.yml"
     assert [p for p in offline["plugins"] if p != "offline"] == hosted["plugins"]
     assert set(offline) == {"INHERIT", "extra", "plugins"}
+
+
+def test_the_hosted_site_stays_as_it_was(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "iframe-worker" not in home
+    assert (built_site / "topics/aromatase-inhibitors-and-bone/fundamentals/index.html").is_file()
+    assert not (built_site / "search/search_index.js").exists()
 
 
 def test_bundle_works_from_the_file_system(browser: Browser, offline_site: Path) -> None:
@@ -57,4 +64,24 @@ def test_bundle_works_from_the_file_system(browser: Browser, offline_site: Path)
 
     assert requests.urls
     assert requests.foreign(root) == [], requests.foreign(root)
+    context.close()
+
+
+def test_no_offline_page_requests_anything_elsewhere(browser: Browser, offline_site: Path) -> None:
+    root = offline_site.as_uri() + "/"
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) >= 9
+    # The shim is MIT-licensed: its notice travels with it.
+    notice = offline_site / "assets/javascripts/iframe-worker.LICENSE.txt"
+    assert "Permission is hereby granted" in notice.read_text(encoding="utf-8")
+    for path in pages:
+        page = context.new_page()
+        requests = Requests(page)
+        page.goto(path.as_uri())
+        assert page.locator("article h1").count() == 1, path
+        page.close()
+        REPORT.offline_pages += 1
+        REPORT.offline_requests += len(requests.urls)
+        assert requests.foreign(root) == [], path
     context.close()
