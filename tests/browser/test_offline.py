@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, REPORT, Requests
 from tests.conftest import REPO
+from tests.site_audit import external_loads
 
 
 def test_offline_config_is_the_hosted_one_plus_the_offline_plugin() -> None:
@@ -65,6 +66,13 @@ def test_bundle_works_from_the_file_system(browser: Browser, offline_site: Path)
     assert requests.urls
     assert requests.foreign(root) == [], requests.foreign(root)
     context.close()
+
+
+def test_nothing_in_the_bundle_loads_from_another_host(offline_site: Path) -> None:
+    # Without the local shim, the offline plugin would add a script from a CDN to every page.
+    assert external_loads(offline_site) == []
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker.js">' in home
 
 
 def test_no_offline_page_requests_anything_elsewhere(browser: Browser, offline_site: Path) -> None:
