@@ -15,11 +15,23 @@ CHROMIUM ?= /usr/bin/chromium
 PDFTOTEXT ?= /usr/bin/pdftotext
 PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# From the npm registry, into a gitignored folder: axe-core for the accessibility tests,
+# iframe-worker for the offline bundle (Material's offline plugin would load it from a CDN).
+# Pinned: axe's rules decide what the tests report.
+NPM ?= npm
+NPM_DIR ?= .cache/npm
+NPM_STAMP := $(NPM_DIR)/.installed
+NPM_PACKAGES := axe-core@4.14.1 iframe-worker@1.0.4
+# The offline bundle: a second build (mkdocs-offline.yml INHERITs mkdocs.yml) zipped
+# next to site/, its pages in a folder site-offline/ inside the archive.
+OFFLINE_CONFIG ?= mkdocs-offline.yml
+OFFLINE_ZIP ?= site-offline.zip
+TMP_OFFLINE := .site-offline.tmp
 
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck pytest install system-deps clean
+.PHONY: site offline serve test lint typecheck pytest install npm system-deps clean
 
 install: $(STAMP)
 
@@ -28,6 +40,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+
+npm: $(NPM_STAMP)
+
+$(NPM_STAMP): Makefile
+	@mkdir -p $(NPM_DIR)
+	$(NPM) install --prefix $(NPM_DIR) --no-audit --no-fund --save-exact --loglevel=error $(NPM_PACKAGES)
+	@touch $@
 
 system-deps: $(CHROMIUM) $(PDFTOTEXT)
 
@@ -50,6 +69,17 @@ site: $(STAMP) $(PDFTOTEXT)
 	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
 	mv $(TMP_SITE) $(SITE_DIR)
 	rm -rf $(SITE_DIR).old
+	$(MAKE) --no-print-directory offline
+
+# Atomic too: the zip is replaced only when its build succeeded.
+offline: $(STAMP) $(NPM_STAMP)
+	rm -rf $(TMP_OFFLINE)
+	$(BIN)/mkdocs build --strict --config-file $(OFFLINE_CONFIG) --site-dir $(abspath $(TMP_OFFLINE))/site-offline
+	cp $(NPM_DIR)/node_modules/iframe-worker/shim/index.js $(TMP_OFFLINE)/site-offline/assets/javascripts/iframe-worker.js
+	cp $(NPM_DIR)/node_modules/iframe-worker/LICENSE $(TMP_OFFLINE)/site-offline/assets/javascripts/iframe-worker.LICENSE.txt
+	cd $(TMP_OFFLINE) && $(abspath $(BIN))/python -m zipfile -c site-offline.zip site-offline
+	mv $(TMP_OFFLINE)/site-offline.zip $(OFFLINE_ZIP)
+	rm -rf $(TMP_OFFLINE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
@@ -63,8 +93,8 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(CHROMIUM) $(PDFTOTEXT)
-	TIERED_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+pytest: $(STAMP) $(NPM_STAMP) $(CHROMIUM) $(PDFTOTEXT)
+	TIERED_CHROMIUM=$(CHROMIUM) TIERED_NPM=$(abspath $(NPM_DIR))/node_modules $(BIN)/pytest
 
 clean:
-	rm -rf $(TMP_SITE) $(SITE_DIR) $(SITE_DIR).old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(TMP_SITE) $(SITE_DIR) $(SITE_DIR).old $(TMP_OFFLINE) $(OFFLINE_ZIP) test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -10,15 +10,35 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-_SKIP = shutil.ignore_patterns(".venv", ".git", "site", ".site.tmp", "*cache*", "__pycache__")
+_SKIP = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "site",
+    ".site.tmp",
+    "*cache*",
+    "site-offline.zip",
+    "test-artifacts",
+    "__pycache__",
+)
 
 
 def _make_site(project: Path) -> subprocess.CompletedProcess[str]:
     venv = Path(sys.executable).parent.parent
-    # `-o` marks the install stamp as up to date: this test must never reinstall the
-    # shared virtual environment from its temporary copy of the project.
+    npm = Path(os.environ.get("TIERED_NPM", REPO / ".cache/npm/node_modules")).parent
+    # `-o` marks the install stamps as up to date: this test must never reinstall the
+    # shared environments from its temporary copy of the project.
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{venv}/.installed", "site", f"VENV={venv}"],
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            f"{venv}/.installed",
+            "-o",
+            f"{npm}/.installed",
+            "site",
+            f"VENV={venv}",
+            f"NPM_DIR={npm}",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -55,3 +75,6 @@ def test_failed_build_keeps_the_old_site(tmp_path: Path) -> None:
     assert not (project / "site/deployed-marker.txt").exists()
     assert (project / "site/index.html").is_file()
     assert not (project / ".site.tmp").exists()
+    # The offline bundle is made beside the site, from its own build.
+    assert (project / "site-offline.zip").is_file()
+    assert not (project / ".site-offline.tmp").exists()
