@@ -69,6 +69,8 @@ def main() -> None:
         c_s = min(c["seconds"] for _b, c in runs)
         paired = statistics.median(c["seconds"] / b["seconds"] for b, c in runs)
         print(f"{pages:>6} {entries:>7} {b_s:>7.2f} {c_s:>7.2f} {c_s / b_s:>6.3f}x {paired:>6.3f}x")
+        pairs = ", ".join(f"{b['seconds']:.1f}/{c['seconds']:.1f}" for b, c in runs)
+        print(f"       each run, without/with citations (s): {pairs}")
         print(f"       .bib parses: first build {first}, rebuild after a page edit {again}")
 
 
