@@ -9,6 +9,7 @@ once every page is measured.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from pathlib import Path, PurePosixPath
@@ -98,6 +99,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         fkgl, smog = self._targets(page, tier)
         topic = str(PurePosixPath(page.file.src_uri).parent)
         stats = render.PageStats(
+            src_uri=page.file.src_uri,
             topic=topic,
             tier=tier,
             title=str(page.meta.get("title") or page.title or page.file.src_uri),
@@ -131,8 +133,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             titles = self._topic_titles(files)
             linked = {
                 topic: [
-                    render.PageStats(**{**s.__dict__, "href": get_relative_url(s.href, page.url)})
-                    for s in pages
+                    dataclasses.replace(s, href=get_relative_url(s.href, page.url)) for s in pages
                 ]
                 for topic, pages in topics.items()
             }
@@ -198,7 +199,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def _check_order(self, pages: list[render.PageStats]) -> None:
         for easier, harder in itertools.pairwise(pages):
             if harder.measures.fkgl <= easier.measures.fkgl:
-                page = self.pages[_uri(self.stats, harder)]
+                page = self.pages[harder.src_uri]
                 log.warning(
                     f"{self._where(page)}: the {harder.tier} tier reads at grade "
                     f"{harder.measures.fkgl:.1f}, not above {easier.tier} "
@@ -215,7 +216,3 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
 
 def _short(sentence: str, limit: int = 120) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-
-
-def _uri(stats: dict[str, render.PageStats], wanted: render.PageStats) -> str:
-    return next(uri for uri, s in stats.items() if s is wanted)

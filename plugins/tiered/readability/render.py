@@ -12,6 +12,7 @@ from tiered.readability.measure import Measures
 class PageStats:
     """One tier page's figures, for its line and the report."""
 
+    src_uri: str  # the page's file, relative to docs/
     topic: str  # the topic's folder, e.g. "topics/aromatase-inhibitors-and-bone"
     tier: str
     title: str
