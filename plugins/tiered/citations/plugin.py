@@ -176,7 +176,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return resolved.content
         # The list goes in after the search plugins indexed the page (see on_page_context),
         # where the author put ::: {#refs}, or at the end.
-        self.listings[page.file.src_uri] = resolved.listing
+        self.listings[page.file.src_uri] = render.ascii_html(resolved.listing)
         if REFS_MARKER in resolved.content:
             return resolved.content.replace(REFS_MARKER, _LIST_PLACEHOLDER, 1)
         return resolved.content + _LIST_PLACEHOLDER
@@ -190,8 +190,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         order = sorted(self.cited, key=lambda key: (sort_order(entries[key].csl), key))
         cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self._format(key) for key in order}
-        listing = render.bibliography_page(order, formatted, cited_in)
-        page.content = page.content.replace(_PLACEHOLDER, listing)
+        # "Cited in" goes in after search read the page, as citations do (on_page_context).
+        listing = render.bibliography_page(order, formatted, cited_in, self._citation_marker)
+        page.content = page.content.replace(_PLACEHOLDER, render.ascii_html(listing))
+        self.deferred.add(page.file.src_uri)
         if self.config.warn_uncited:
             for key, entry in entries.items():
                 if key not in self.listed:
@@ -310,11 +312,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _format(self, key: str) -> str:
         assert self.formatter is not None  # enabled: made in on_config
-        return self.formatter(key)
+        return render.ascii_html(self.formatter(key))
 
     def _citation_marker(self, citation: str) -> str:
         """Stands for a citation in the page until the search plugins have read it."""
-        self.citation_html.append(citation)
+        self.citation_html.append(render.ascii_html(citation))
         return f"<!--tiered-cite:{len(self.citation_html) - 1}-->"
 
     def _entry_marker(self, key: str) -> str:

@@ -23,6 +23,19 @@ from tiered.common.text import sort_key
 _NOT_ANCHOR = re.compile(r"[^\w-]+")
 
 
+def ascii_html(fragment: str) -> str:
+    """``fragment`` with each non-ASCII character as a character reference (``&#252;``).
+
+    The same HTML to a browser. Python keeps a string of pure ASCII at one byte a
+    character and encodes it to UTF-8 by copying; a single ``↩`` in an otherwise ASCII
+    page makes the whole rendered page (navigation included) a wide string, and writing
+    it several times slower.
+    """
+    if fragment.isascii():
+        return fragment
+    return fragment.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
 def anchor_part(text: str) -> str:
     """A fragment of an id: ``topics/x/fundamentals/`` -> ``topics-x-fundamentals``."""
     return _NOT_ANCHOR.sub("-", text).strip("-") or "home"
@@ -355,9 +368,16 @@ class CitedIn:
 
 
 def bibliography_page(
-    order: list[str], entries: Mapping[str, str], cited_in: Mapping[str, list[CitedIn]]
+    order: list[str],
+    entries: Mapping[str, str],
+    cited_in: Mapping[str, list[CitedIn]],
+    place: Callable[[str], str] = lambda html: html,
 ) -> str:
-    """The site-wide list: every cited entry with links back to where it is cited."""
+    """The site-wide list: every cited entry with links back to where it is cited.
+
+    ``place`` takes each "Cited in" list and returns what stands for it in the page
+    (the plugin defers them, so that search does not index page titles as sources).
+    """
     items = []
     for key in order:
         back = []
@@ -365,7 +385,7 @@ def bibliography_page(
             first = f"{where.href}#{where.cite_ids[0]}" if where.cite_ids else where.href
             back.append(f'<a href="{escape(first)}">{escape(where.title)}</a>')
         cited = (
-            f' <span class="references__cited-in">Cited in: {", ".join(back)}</span>'
+            place(f' <span class="references__cited-in">Cited in: {", ".join(back)}</span>')
             if back
             else ""
         )

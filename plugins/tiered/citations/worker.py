@@ -1,7 +1,9 @@
 """Formats entries for :mod:`tiered.citations.formatting`, in a process of its own.
 
 Reads one JSON document from standard input, ``{"style": "ama", "entries": [[key,
-csl], ...]}``, and writes one JSON line per entry, ``[key, html]``, as it goes.
+csl], ...]}``, and writes one JSON line per entry, ``[key, html]``, as it goes. The
+output is block-buffered, not flushed per entry: each write that reaches the build
+wakes its reader thread, which then takes the GIL from the thread rendering pages.
 
     python -m tiered.citations.worker < job.json
 """
@@ -19,7 +21,7 @@ def main() -> None:
     style = job["style"]
     for key, csl in job["entries"]:
         sys.stdout.write(json.dumps([key, format_entry(csl, style)], ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
