@@ -69,6 +69,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.extension: CitationsExtension | None = None
         self.formatter: EntryFormatter | None = None
         self.entry_keys: list[str] = []  # what the _ENTRY markers stand for
+        self.formatted: dict[str, str] = {}  # key -> its entry as it goes in the page
         self.citation_html: list[str] = []  # what the _CITATION markers stand for
         self.deferred: set[str] = set()  # pages with citations to put in
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
@@ -81,6 +82,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
         self.entry_keys = []
+        self.formatted = {}
         self.citation_html = []
         self.deferred = set()
         if self.formatter is not None:
@@ -311,8 +313,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return display_path(page.file.abs_src_path, self.root, page.file.src_uri)
 
     def _format(self, key: str) -> str:
-        assert self.formatter is not None  # enabled: made in on_config
-        return render.ascii_html(self.formatter(key))
+        text = self.formatted.get(key)
+        if text is None:
+            assert self.formatter is not None  # enabled: made in on_config
+            text = self.formatted[key] = render.ascii_html(self.formatter(key))
+        return text
 
     def _citation_marker(self, citation: str) -> str:
         """Stands for a citation in the page until the search plugins have read it."""
