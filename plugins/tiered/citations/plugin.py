@@ -53,7 +53,7 @@ _MARKUP_HINT = '<span class="citation" data-cites="'
 # An entry in a page's reference list, until the entries are formatted, and a citation,
 # until the search plugins have read the page (see on_page_context).
 _ENTRY = re.compile(r"<!--tiered-entry:(\d+)-->")
-_CITATION = re.compile(r"<!--tiered-cite:(\d+)-->")
+_DEFERRED = re.compile(r"<!--tiered-cite:(\d+)-->")
 
 _INTRO = "Every source the articles cite, with links back to where each is cited."
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
@@ -70,8 +70,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.formatter: EntryFormatter | None = None
         self.entry_keys: list[str] = []  # what the _ENTRY markers stand for
         self.formatted: dict[str, str] = {}  # key -> its entry as it goes in the page
-        self.citation_html: list[str] = []  # what the _CITATION markers stand for
-        self.deferred: set[str] = set()  # pages with citations to put in
+        self.deferred_html: list[str] = []  # what the _DEFERRED markers stand for
+        self.deferred: set[str] = set()  # pages with deferred fragments to put in
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}
         self.listed: set[str] = set()  # cited or named in nocite
         self.listings: dict[str, str] = {}  # page -> its reference list, until written
@@ -83,7 +83,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.extension = None
         self.entry_keys = []
         self.formatted = {}
-        self.citation_html = []
+        self.deferred_html = []
         self.deferred = set()
         if self.formatter is not None:
             self.formatter.close()
@@ -165,7 +165,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             nocite=nocite,
             style=self.config.style,
             suffixes=self.suffixes,
-            place=self._citation_marker,
+            place=self._defer,
         )
         self.deferred.add(page.file.src_uri)
         self._report_unknown(page, resolved.unknown)
@@ -193,7 +193,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self._format(key) for key in order}
         # "Cited in" goes in after search read the page, as citations do (on_page_context).
-        listing = render.bibliography_page(order, formatted, cited_in, self._citation_marker)
+        listing = render.bibliography_page(order, formatted, cited_in, self._defer)
         page.content = page.content.replace(_PLACEHOLDER, render.ascii_html(listing))
         self.deferred.add(page.file.src_uri)
         if self.config.warn_uncited:
@@ -211,8 +211,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     ) -> TemplateContext | None:
         if page.file.src_uri in self.deferred and page.content is not None:
             self.deferred.discard(page.file.src_uri)
-            page.content = _CITATION.sub(
-                lambda m: self.citation_html[int(m.group(1))], page.content
+            page.content = _DEFERRED.sub(
+                lambda m: self.deferred_html[int(m.group(1))], page.content
             )
         listing = self.listings.pop(page.file.src_uri, None)
         if listing is not None and page.content is not None:
@@ -319,10 +319,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             text = self.formatted[key] = render.ascii_html(self.formatter(key))
         return text
 
-    def _citation_marker(self, citation: str) -> str:
-        """Stands for a citation in the page until the search plugins have read it."""
-        self.citation_html.append(render.ascii_html(citation))
-        return f"<!--tiered-cite:{len(self.citation_html) - 1}-->"
+    def _defer(self, fragment: str) -> str:
+        """Stands for ``fragment`` (a citation, a "Cited in" list) in the page until the
+        search plugins have read it; ``on_page_context`` puts it in."""
+        self.deferred_html.append(render.ascii_html(fragment))
+        return f"<!--tiered-cite:{len(self.deferred_html) - 1}-->"
 
     def _entry_marker(self, key: str) -> str:
         """Stands for an entry in a page's list until the entries are formatted."""
