@@ -14,8 +14,12 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from tiered.common.diagnostics import Diagnostic, Severity, position
+from tiered.common.frontmatter import parse_front_matter
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -36,6 +40,35 @@ def display_path(path: str | Path | None, root: Path, fallback: str = "") -> str
         return absolute.relative_to(root).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def page_diagnostic(
+    page: Page,
+    root: Path,
+    message: str,
+    *,
+    offset: int | None = None,
+    key: str | None = None,
+    severity: Severity = "warning",
+) -> Diagnostic:
+    """A problem on ``page``, placed where the author can find it.
+
+    The one way every plugin names a page problem: the page's source file relative to
+    the project, and the line (and column) of ``offset`` in its Markdown source, or of
+    the front matter field ``key``; without either (or when ``offset`` is negative, as
+    ``str.find`` returns for "not found"), the first line of the page's text after its
+    front matter.
+    """
+    path = display_path(page.file.abs_src_path, root, page.file.src_uri)
+    source = page.file.content_string
+    if offset is not None and offset >= 0:
+        line, col = position(source, min(offset, len(source)))
+        return Diagnostic(path, line, message, col, severity)
+    meta = parse_front_matter(source, path)
+    if key is not None and key in meta.lines:
+        return Diagnostic(path, meta.line_of(key), message, severity=severity)
+    line = source.count("\n", 0, meta.body_offset) + 1
+    return Diagnostic(path, line, message, severity=severity)
 
 
 _ASSETS = Path(__file__).parent / "assets"
