@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tiered.common.dates import format_date
 from tiered.levels import render
 from tiered.levels.render import TierLink
 
@@ -71,4 +72,4 @@ def test_no_links_no_stepper() -> None:
 
 
 def test_dates_are_unambiguous() -> None:
-    assert render.format_date(dt.date(2026, 1, 9)) == "9 January 2026"
+    assert format_date(dt.date(2026, 1, 9)) == "9 January 2026"

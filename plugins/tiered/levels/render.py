@@ -12,20 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from tiered.common.dates import format_date
 
 
 @dataclass(frozen=True)
@@ -69,11 +56,6 @@ def switcher(links: list[TierLink]) -> str:
         '<span class="tiered-switcher__title" aria-hidden="true">Reading level</span>\n'
         '<ul class="tiered-switcher__list">\n' + "\n".join(items) + "\n</ul>\n</nav>\n"
     )
-
-
-def format_date(date: dt.date) -> str:
-    """``5 March 2026``: unambiguous for readers anywhere."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def badge(name: str, label: str, description: str, reviewed: dt.date | None) -> str:

@@ -16,31 +16,12 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Literal
 
+from tiered.common.dates import format_date
 from tiered.common.text import sort_key
 from tiered.pdf.collect import Site, SitePage, Topic
 from tiered.pdf.names import library_path, tier_path, topic_path
 
 Kind = Literal["topic", "tier", "library"]
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def format_date(date: dt.date) -> str:
-    """``5 March 2026``, as the site shows dates."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 @dataclass(frozen=True)
