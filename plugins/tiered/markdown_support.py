@@ -1,0 +1,74 @@
+"""What the tiered Markdown extensions share (middle floor: Python-Markdown, no MkDocs).
+
+Raw HTML links. Python-Markdown stashes an author's inline raw HTML (``<a href=..>``,
+``</a>``) and leaves a placeholder in the text, so inline and tree processors see the
+text between an opening and a closing tag as plain text. Anything they turn into a
+link there would nest a link inside the author's link, which HTML forbids. These
+functions tell where such raw links are open, from the placeholders and the stash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown import Markdown, util
+
+# util.HTML_PLACEHOLDER is STX "wzxhzdk:%s" ETX; the index is bounded by the digits.
+_PLACEHOLDER = re.compile(re.escape(util.HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+_OPEN = re.compile(r"<a[\s>/]", re.IGNORECASE)
+_CLOSE = re.compile(r"</a[\s>]", re.IGNORECASE)
+
+
+def raw_link_changes(md: Markdown, text: str) -> Iterator[tuple[int, int]]:
+    """``(index, +1 or -1)`` where a raw ``<a>`` opens or a ``</a>`` closes in ``text``.
+
+    The index is the end of the opening tag's placeholder, or the start of the
+    closing tag's, so ``index`` splits the text into outside and inside.
+    """
+    blocks = md.htmlStash.rawHtmlBlocks
+    if util.STX not in text:
+        return
+    for match in _PLACEHOLDER.finditer(text):
+        number = int(match.group(1))
+        if number >= len(blocks):
+            continue
+        raw = str(blocks[number])
+        if _OPEN.match(raw):
+            yield match.end(), 1
+        elif _CLOSE.match(raw):
+            yield match.start(), -1
+
+
+def raw_link_depth(md: Markdown, text: str, end: int | None = None, depth: int = 0) -> int:
+    """How many raw links are open at ``text[end]`` (the end of text by default).
+
+    ``depth`` is how many were open where ``text`` starts (a tree walk carries it from
+    one text node to the next). Never below zero: a stray ``</a>`` closes nothing.
+    """
+    limit = len(text) if end is None else end
+    for index, change in raw_link_changes(md, text):
+        if index > limit:
+            break
+        depth = max(0, depth + change)
+    return depth
+
+
+def outside_raw_links(md: Markdown, text: str, depth: int = 0) -> list[tuple[int, int]]:
+    """The ``(start, end)`` ranges of ``text`` outside any raw link.
+
+    ``depth``: raw links already open where ``text`` starts.
+    """
+    ranges: list[tuple[int, int]] = []
+    start: int | None = 0 if depth == 0 else None
+    for index, change in raw_link_changes(md, text):
+        before = depth
+        depth = max(0, depth + change)
+        if before == 0 and depth > 0 and start is not None:
+            ranges.append((start, index))
+            start = None
+        elif before > 0 and depth == 0:
+            start = index
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges
