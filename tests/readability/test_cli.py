@@ -73,7 +73,7 @@ def test_check_lists_every_mistake_with_its_place(
         "bib/refs.bib:2: warning: @article{nojournal} is missing 'journal' or 'journaltitle'",
         "docs/glossary.yml:4:",  # the duplicate term, where it is repeated
         "docs/index.md:3:24: warning: Doc file 'index.md' contains a link 'missing.md'",
-        "docs/topics/bones/fundamentals.md: warning: reads above the fundamentals target",
+        "docs/topics/bones/fundamentals.md:8:1: warning: reads above the fundamentals target",
         "docs/topics/bones/fundamentals.md:10:11: warning: unknown citation key 'ghost'",
         "docs/topics/bones/intermediate.md:2: warning: front matter field 'tier': unknown tier",
     ):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
 
@@ -25,3 +26,23 @@ def describe(err: yaml.MarkedYAMLError, first_line: int) -> tuple[int, int, str]
     if err.problem and err.context and err.context_mark is not None:
         text += f" ({err.context} that starts at line {first_line + err.context_mark.line})"
     return line, col, text
+
+
+def is_number(value: object, minimum: float) -> TypeGuard[int | float]:
+    """Whether a YAML value is a finite number no lower than ``minimum``.
+
+    ``true`` is not (YAML makes it 1), nor are ``.nan`` and ``.inf``: every comparison
+    with NaN is false, so a NaN limit would never be reached.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value >= minimum
+
+
+def as_yaml(value: object) -> str:
+    """A YAML value as the author wrote it (``true``, ``.nan``, ``'text'``), for messages."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+    return repr(value)
