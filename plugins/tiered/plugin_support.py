@@ -6,6 +6,7 @@ Top floor (it knows MkDocs); the plugins import it, the models never do.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from tiered.common.diagnostics import Diagnostic, Severity, position
-from tiered.common.frontmatter import parse_front_matter
+from tiered.common.frontmatter import MATERIAL_FIELDS, MKDOCS_FIELDS, parse_front_matter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -69,6 +70,23 @@ def page_diagnostic(
         return Diagnostic(path, meta.line_of(key), message, severity=severity)
     line = source.count("\n", 0, meta.body_offset) + 1
     return Diagnostic(path, line, message, severity=severity)
+
+
+def front_matter_fields(config: MkDocsConfig) -> frozenset[str]:
+    """Every front matter field something in this build reads.
+
+    MkDocs' own and Material's, and those each configured plugin declares as
+    ``FRONT_MATTER`` (a tuple of names) in its package, as every tiered plugin does in
+    its ``__init__.py``: so a plugin learns the others' fields from one public constant,
+    and a third-party plugin can declare its own the same way.
+    """
+    fields = set(MKDOCS_FIELDS | MATERIAL_FIELDS)
+    for plugin in config.plugins.values():
+        package = sys.modules.get(type(plugin).__module__.rpartition(".")[0])
+        declared = getattr(package, "FRONT_MATTER", ())
+        if isinstance(declared, tuple | list | frozenset | set):
+            fields.update(name for name in declared if isinstance(name, str))
+    return frozenset(fields)
 
 
 _ASSETS = Path(__file__).parent / "assets"
