@@ -234,3 +234,41 @@ def test_a_page_that_is_not_utf8_stops_the_build_without_a_traceback(
         f"error: the build stopped: UnicodeDecodeError: {reason} (`mkdocs build` shows the "
         "traceback)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("hook", "status", "expected"),
+    [
+        (
+            "raise RuntimeError('broken hook')\n",
+            2,
+            "mkdocs.yml: error: the configuration could not be loaded: RuntimeError: broken hook",
+        ),
+        (
+            "def on_page_markdown(markdown, **kwargs):\n    raise ValueError('bad page')\n",
+            1,
+            "error: the build stopped: ValueError: bad page (`mkdocs build` shows the traceback)",
+        ),
+        (
+            "def on_page_markdown(markdown, **kwargs):\n    raise KeyboardInterrupt\n",
+            130,
+            "tiered: interrupted",
+        ),
+    ],
+)
+def test_a_failing_hook_is_one_line_never_a_traceback(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    hook: str,
+    status: int,
+    expected: str,
+) -> None:
+    # MkDocs hooks: project code run by the build, the way a plugin's would be.
+    _config(tmp_path, "site_name: T\nhooks:\n  - hooks.py\n")
+    (tmp_path / "hooks.py").write_text(hook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == status
+    captured = capsys.readouterr()
+    assert expected in (captured.out + captured.err).splitlines()

@@ -194,6 +194,11 @@ def _load(config_file: str, site: str, report: BuildReport) -> MkDocsConfig | No
         if not any(d.severity == "error" for d in report.diagnostics):
             report.diagnostics.append(_config_error(config_file, err))
         return None  # else MkDocs logged each error, collected at its line
+    except Exception as err:  # a hook or plugin of the project failed while loading
+        report.config_failed = True
+        message = f"the configuration could not be loaded: {type(err).__name__}: {err}"
+        report.diagnostics.append(Diagnostic(config_file, 0, message, severity="error"))
+        return None
     report.root = project_root(config)
     report.docs_dir = display_path(Path(config.docs_dir), report.root)
     report.plugins = dict(config.plugins.items())
