@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from tiered.common.yamlsource import as_yaml
 
 from tests.conftest import SiteFactory, page, topic
 
@@ -131,8 +133,8 @@ def test_landing_pages_are_checked_other_pages_are_not(site: SiteFactory) -> Non
             "'2024-01-00' is not a valid date: January 2024 has 31 days; correct the day",
         ),
         ("2024-1-5", "'2024-1-5' is not a valid date (use YYYY-MM-DD)"),
-        ("20240105", "'20240105' is not a valid date (use YYYY-MM-DD)"),
-        ("[2024]", "'[2024]' is not a valid date (use YYYY-MM-DD)"),
+        ("20240105", "20240105 is not a valid date (use YYYY-MM-DD)"),
+        ("[2024]", "[2024] is not a valid date (use YYYY-MM-DD)"),
         ("5 March 2026", "'5 March 2026' is not a valid date (use YYYY-MM-DD)"),
     ],
 )
@@ -197,4 +199,28 @@ def test_bad_levels_options_stop_at_the_config(
         load_config(config_file=str(config_file))
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
         f"Config value 'plugins': Plugin 'tiered/levels' {message}"
+    ]
+
+
+def test_alias_bombs_in_front_matter_are_reported_quickly(site: SiteFactory) -> None:
+    # Nine lines of YAML aliases make a list of 10**9 items: printing it would never end.
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    front = "\n".join(lines) + "\nreviewed: *a8\ntitle: *a8\nreadability: {max_grade: *a8}\n"
+    docs = {**HOME, **topic()}
+    docs["topics/bones/fundamentals.md"] = page(f"tier: fundamentals\n{front}")
+    start = time.perf_counter()
+    result = site.build(
+        docs, levels={"extra_front_matter": [f"a{i}" for i in range(9)]}, readability=QUIET
+    )
+    assert time.perf_counter() - start < 20
+    bomb: list[object] = ["x"] * 10
+    for _level in range(8):
+        bomb = [bomb] * 10
+    assert _tiered(result.warnings) == [
+        f"{T}/fundamentals.md:12: front matter field 'reviewed': {as_yaml(bomb)} is not a "
+        "valid date (use YYYY-MM-DD)",
+        f"{T}/fundamentals.md:13: front matter field 'title' must be non-empty text, not a list",
+        f"{T}/fundamentals.md:14: 'readability.max_grade': {as_yaml(bomb)} is not a number of "
+        "at least 1; give the grade this page may reach, such as 8",
     ]

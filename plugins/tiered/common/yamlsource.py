@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import reprlib
 from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
@@ -39,10 +40,20 @@ def is_number(value: object, minimum: float) -> TypeGuard[int | float]:
     return math.isfinite(value) and value >= minimum
 
 
+# Short and bounded: YAML aliases can nest a list a billion items deep in a few lines,
+# and ``repr`` of it would never finish.
+_SHORT = reprlib.Repr()  # keyword arguments only from Python 3.12
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 3, 6, 6
+_SHORT.maxstring = _SHORT.maxother = 80
+
+
 def as_yaml(value: object) -> str:
-    """A YAML value as the author wrote it (``true``, ``.nan``, ``'text'``), for messages."""
+    """A YAML value as the author wrote it (``true``, ``.nan``, ``'text'``), for messages.
+
+    Bounded in length and time whatever the value (see ``_SHORT``).
+    """
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
-    return repr(value)
+    return _SHORT.repr(value)

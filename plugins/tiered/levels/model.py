@@ -15,6 +15,7 @@ from typing import Any
 
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import FrontMatter, parse_front_matter, unknown_fields
+from tiered.common.yamlsource import as_yaml
 
 LANDING = "index.md"
 _DECLARE = (
@@ -266,7 +267,7 @@ def _date_field(meta: FrontMatter, key: str, diagnostics: list[Diagnostic]) -> d
     if value is None:
         return None
     # Front matter keeps timestamps as text (see tiered.common.frontmatter).
-    problem = f"{str(value)!r} is not a valid date (use YYYY-MM-DD)"
+    problem = f"{as_yaml(value)} is not a valid date (use YYYY-MM-DD)"
     if isinstance(value, str) and _DATE_RE.match(value):
         try:
             return dt.date.fromisoformat(value)

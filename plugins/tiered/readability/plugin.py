@@ -110,7 +110,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             src_uri=page.file.src_uri,
             topic=topic,
             tier=tier,
-            title=str(page.meta.get("title") or page.title or page.file.src_uri),
+            title=_title(page),
             href=page.url,
             measures=measures,
             citations=html.count(_CITATION),
@@ -210,6 +210,15 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 )
                 page = self.pages[harder.src_uri]
                 log.warning(str(page_diagnostic(page, self.root, message, key="tier")))
+
+
+def _title(page: Page) -> str:
+    # Only text: front matter may hold anything (tiered/levels reports a bad title), and
+    # str() of an alias-nested list would never finish.
+    for title in (page.meta.get("title"), page.title):
+        if isinstance(title, str) and title.strip():
+            return title
+    return page.file.src_uri
 
 
 def _short(sentence: str, limit: int = 120) -> str:
