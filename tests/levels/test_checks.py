@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 from tiered.common.yamlsource import as_yaml
 
-from tests.conftest import SiteFactory, page, topic
+from tests.conftest import SiteFactory, config_errors, page, topic
 
 HOME = {"index.md": "# Home\n\nWelcome.\n"}
 T = "docs/topics/bones"
@@ -189,15 +185,9 @@ def test_topics_dir_dot_makes_every_folder_a_topic(site: SiteFactory) -> None:
     ],
 )
 def test_bad_levels_options_stop_at_the_config(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, Any], message: str
+    tmp_path: Path, options: dict[str, Any], message: str
 ) -> None:
-    (tmp_path / "docs").mkdir()
-    config_file = tmp_path / "mkdocs.yml"
-    settings = {"site_name": "T", "plugins": [{"tiered/levels": options}]}
-    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        load_config(config_file=str(config_file))
-    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+    assert config_errors(tmp_path, "tiered/levels", options) == [
         f"Config value 'plugins': Plugin 'tiered/levels' {message}"
     ]
 

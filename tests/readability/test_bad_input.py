@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from tests.conftest import BuildResult, SiteFactory, page
+from tests.conftest import BuildResult, SiteFactory, config_errors, page
 from tests.readability.test_build import HARD, MIDDLE, PLAIN, _topic
 
 OPTION = "Config value 'plugins': Plugin 'tiered/readability' option"
@@ -79,16 +77,20 @@ def _tiered(result: BuildResult) -> list[str]:
     ],
 )
 def test_bad_options_stop_at_the_config_naming_the_option(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, Any], message: str
+    tmp_path: Path, options: dict[str, Any], message: str
 ) -> None:
-    (tmp_path / "docs").mkdir()
-    config_file = tmp_path / "mkdocs.yml"
-    settings = {"site_name": "T", "plugins": [{"tiered/readability": options}]}
-    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        load_config(config_file=str(config_file))
+    assert config_errors(tmp_path, "tiered/readability", options) == [f"{OPTION} {message}"]
+
+
+def test_a_file_where_the_report_goes_names_the_option(
+    site: SiteFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    docs = {**_topic(PLAIN, MIDDLE, HARD), "about/reading-levels.md": "# Mine\n"}
+    with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+        site.build(docs, readability={})
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
-        f"{OPTION} {message}"
+        "docs/about/reading-levels.md exists, but the reading-level report is generated there: "
+        "remove the file or set 'report_path' in the tiered/readability options"
     ]
 
 

@@ -87,6 +87,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 intro=_INTRO,
                 kind="reading-level report",
                 plugin="tiered/readability",
+                option="report_path",
             )
         return files
 
