@@ -13,6 +13,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -129,3 +130,21 @@ def topic(
             f"tier: {tier}\nsummary: The {tier} page.\n", f"# {slug.title()} for {tier}\n\nText.\n"
         )
     return docs
+
+
+def config_errors(root: Path, plugin: str, options: dict[str, Any]) -> list[str]:
+    """The errors MkDocs logs when ``plugin: options`` stops the configuration loading."""
+    (root / "docs").mkdir(exist_ok=True)
+    config_file = root / "mkdocs.yml"
+    settings = {"site_name": "T", "plugins": [{plugin: options}]}
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    handler = _Collect()
+    handler.setLevel(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        with pytest.raises(Abort):
+            load_config(config_file=str(config_file))
+    finally:
+        logger.removeHandler(handler)
+    return handler.messages

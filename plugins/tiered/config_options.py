@@ -8,6 +8,8 @@ import re
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from tiered.common.yamlsource import as_yaml, is_number
+
 # A Windows drive ("C:") or a URL scheme ("file:"): never a path inside the site.
 _DRIVE_OR_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -51,3 +53,33 @@ class SitePath(c.Type[str]):
         if self.suffix and not normal.endswith(self.suffix):
             raise ValidationError(f"{text!r} must end with {self.suffix!r}{example}")
         return normal
+
+
+class Number(c.OptionallyRequired[float]):
+    """A finite number no lower than ``minimum``: a speed, a grade, a count.
+
+    ``true``, ``.nan`` and ``.inf`` are refused (see :func:`~tiered.common.yamlsource.is_number`).
+
+    Args:
+        minimum: The lowest value allowed.
+        default: The default value (``None``: required, or wrap in ``c.Optional``).
+        example: A sensible value, named in the message (the default when not given).
+    """
+
+    def __init__(
+        self, *, minimum: float, default: float | None = None, example: float | None = None
+    ) -> None:
+        super().__init__(default=default)
+        self.minimum = minimum
+        self.example = example if example is not None else default
+
+    def run_validation(self, value: object) -> float:
+        if is_number(value, self.minimum):
+            return value
+        raise self._refuse(value)
+
+    def _refuse(self, value: object) -> ValidationError:
+        example = f" such as {self.example:g}" if self.example is not None else ""
+        return ValidationError(
+            f"{as_yaml(value)} is not a number of at least {self.minimum:g}; give a number{example}"
+        )

@@ -6,6 +6,7 @@ Top floor (it knows MkDocs); the plugins import it, the models never do.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from tiered.common.diagnostics import Diagnostic, Severity, position
-from tiered.common.frontmatter import parse_front_matter
+from tiered.common.frontmatter import MATERIAL_FIELDS, MKDOCS_FIELDS, parse_front_matter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +72,23 @@ def page_diagnostic(
     return Diagnostic(path, line, message, severity=severity)
 
 
+def front_matter_fields(config: MkDocsConfig) -> frozenset[str]:
+    """Every front matter field something in this build reads.
+
+    MkDocs' own and Material's, and those each configured plugin declares as
+    ``FRONT_MATTER`` (a tuple of names) in its package, as every tiered plugin does in
+    its ``__init__.py``: so a plugin learns the others' fields from one public constant,
+    and a third-party plugin can declare its own the same way.
+    """
+    fields = set(MKDOCS_FIELDS | MATERIAL_FIELDS)
+    for plugin in config.plugins.values():
+        package = sys.modules.get(type(plugin).__module__.rpartition(".")[0])
+        declared = getattr(package, "FRONT_MATTER", ())
+        if isinstance(declared, tuple | list | frozenset | set):
+            fields.update(name for name in declared if isinstance(name, str))
+    return frozenset(fields)
+
+
 _ASSETS = Path(__file__).parent / "assets"
 # The accessible popover the glossary and the citations share.
 POPOVER = {
@@ -102,7 +120,15 @@ def add_assets(config: MkDocsConfig, files: Files, assets: dict[str, Path]) -> N
 
 
 def generate_page(
-    config: MkDocsConfig, files: Files, *, path: str, title: str, intro: str, kind: str, plugin: str
+    config: MkDocsConfig,
+    files: Files,
+    *,
+    path: str,
+    title: str,
+    intro: str,
+    kind: str,
+    plugin: str,
+    option: str = "page_path",
 ) -> None:
     """Add a page the plugin writes (glossary, bibliography) as if it were in docs/.
 
@@ -110,13 +136,14 @@ def generate_page(
     rendered content. Front matter ``glossary: false``: nothing on it is auto-linked.
 
     Raises:
-        PluginError: A real file already sits at ``path``.
+        PluginError: A real file already sits at ``path`` (the message names ``option``,
+            the plugin's option for the page's place).
     """
     if files.get_file_from_path(path) is not None:
         shown = display_path(Path(config.docs_dir) / path, project_root(config))
         raise PluginError(
             f"{shown} exists, but the {kind} is generated there: remove the file or set "
-            f"'page_path' in the {plugin} options"
+            f"'{option}' in the {plugin} options"
         )
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"

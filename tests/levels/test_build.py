@@ -112,7 +112,7 @@ def test_plain_urls_without_directory_urls(site: SiteFactory) -> None:
             "bad-date",
             page("tier: beginner\n\nreviewed: 2024-02-30\n"),
             f"{T}/bad-date.md:4: front matter field 'reviewed': '2024-02-30' is not a valid "
-            "date (use YYYY-MM-DD)",
+            "date: February 2024 has 29 days; correct the day",
         ),
         (
             "bad-summary",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tiered.common.frontmatter import parse_front_matter
+from tiered.common.frontmatter import parse_front_matter, unknown_fields
 
 
 def test_fields_know_their_lines() -> None:
@@ -61,3 +61,11 @@ def test_never_raises_inside_a_block(body: str) -> None:
     assert isinstance(meta.data, dict)
     if meta.error is not None:
         assert meta.error.line >= 1
+
+
+@given(st.text(), st.sets(st.text(max_size=12), max_size=8))
+def test_unknown_fields_never_raises(body: str, known: set[str]) -> None:
+    meta = parse_front_matter(f"---\n{body}\n---\n", "p.md")
+    for diagnostic in unknown_fields(meta, known, "remove it"):
+        assert diagnostic.message.startswith("front matter field '")
+        assert diagnostic.line >= 1

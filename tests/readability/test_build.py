@@ -52,18 +52,18 @@ def test_a_page_over_target_names_its_grades_and_hardest_sentences(site: SiteFac
     result = site.build(_topic(HARD, HARD + HARD, HARD + HARD + HARD), readability={})
     warnings = _tiered(result)
     assert warnings[0] == (
-        "docs/topics/bones/fundamentals.md: reads above the fundamentals target: grade 39.4 "
+        "docs/topics/bones/fundamentals.md:8:1: reads above the fundamentals target: grade 39.4 "
         '(FKGL; target 6) and SMOG 22.9 (target 7); hardest sentences: "Aromatase '
         "inhibitors substantially accelerate postmenopausal osteoclastogenesis, diminishing "
         'trabecular microarchitectu…"'
     )  # the grades as test_measure works them out; long sentences cut at 120 characters
-    assert warnings[1].startswith("docs/topics/bones/intermediate.md: reads above the ")
+    assert warnings[1].startswith("docs/topics/bones/intermediate.md:8:1: reads above the ")
 
 
 def test_tiers_must_read_harder_in_order(site: SiteFactory) -> None:
     result = site.build(_topic(MIDDLE, PLAIN, HARD), readability={"targets": {}})
     assert _tiered(result) == [
-        "docs/topics/bones/intermediate.md: the intermediate tier reads at grade -2.1, not "
+        "docs/topics/bones/intermediate.md:2: the intermediate tier reads at grade -2.1, not "
         "above fundamentals (7.0): each tier should read harder than the last"
     ]
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from tiered.readability.measure import article_blocks, measure, split_sentences
+from hypothesis import given
+from hypothesis import strategies as st
+from tiered.readability.measure import article_blocks, find_sentence, measure, split_sentences
 
 
 def test_short_plain_passage_by_hand() -> None:
@@ -64,3 +66,28 @@ def test_article_text_leaves_out_what_is_not_prose() -> None:
         "Body.",
         "A term counts.",
     ]
+
+
+def test_a_wrapped_paragraph_is_one_block() -> None:
+    html = "<p>Bones are\nliving tissue.\nThey change.</p>\n<ul>\n<li>One\nitem.</li>\n</ul>"
+    assert article_blocks(html) == ["Bones are living tissue. They change.", "One item."]
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("Intro.\n\nBones are **living**\ntissue, always.", 8),
+        ("Bones are [living](x.md) tissue.", 0),
+        ("Xbones are living tissue.", -1),  # not a word boundary
+        ("Bones&nbsp;are living tissue.", -1),
+        ("", -1),
+    ],
+)
+def test_find_sentence_in_markdown(source: str, found: int) -> None:
+    assert find_sentence(source, "Bones are living tissue, always.") == found
+
+
+@given(st.text(), st.text())
+def test_find_sentence_never_raises(source: str, sentence: str) -> None:
+    found = find_sentence(source, sentence)
+    assert found == -1 or 0 <= found < len(source)

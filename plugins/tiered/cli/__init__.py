@@ -7,15 +7,25 @@ tiered glossary check [-f mkdocs.yml]     every glossary problem, file:line:col
 tiered glossary suggest [-f mkdocs.yml]   terms the articles use that the glossary lacks
 tiered cite check [-f mkdocs.yml]         every citation problem, file:line:col
 tiered pdf [--topic X] [--tier Y]         PDFs of the built site, with a progress bar
+
+Exit status: 0 nothing to report, 1 problems found, 2 no usable configuration or
+arguments. A mistake in the input is a message, never a traceback
+(``TIERED_DEBUG=1`` shows one for what is a bug in tiered).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
+import yaml
+from mkdocs.exceptions import MkDocsException
+
 from tiered.cli import check, cite, glossary, pdf
+
+_INTERRUPTED = 130  # as shells report a command stopped by Ctrl-C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,7 +37,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     cite.register(commands)
     pdf.register(commands)
     args = parser.parse_args(argv)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        print("tiered: interrupted", file=sys.stderr)
+        return _INTERRUPTED
+    except (MkDocsException, OSError, yaml.YAMLError, UnicodeDecodeError) as err:
+        print(f"tiered: error: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:
+        if os.environ.get("TIERED_DEBUG"):
+            raise
+        print(
+            f"tiered: internal error: {type(err).__name__}: {err}; this is a bug in tiered, "
+            "please report it with the command you ran (TIERED_DEBUG=1 shows where)",
+            file=sys.stderr,
+        )
+        return 1
     return status
 
 

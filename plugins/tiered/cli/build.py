@@ -2,7 +2,10 @@
 
 The checks do not reimplement the plugins: they build the site into a temporary
 folder, with the project's own configuration, and collect what the plugins logged
-and what each page rendered to.
+and what each page rendered to. A configuration that cannot be loaded (no file,
+invalid YAML, a bad option, a plugin that is not installed) and a build that stops
+are reported like any other problem, with the place when it is known: never a
+traceback.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 
-from tiered.common.diagnostics import Diagnostic, Severity
+from tiered.common.diagnostics import Diagnostic, Severity, position
+from tiered.common.yamlsource import describe
 from tiered.plugin_support import display_path, project_root
 
 if TYPE_CHECKING:
@@ -28,35 +33,72 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_LOCATION = re.compile(
-    r"^(?P<path>[^:\s][^:]*?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<msg>.*)$"
+# Exit statuses: problems found (or the build stopped), and a configuration that
+# could not be loaded (nothing was checked).
+PROBLEMS = 1
+NO_CONFIG = 2
+
+# "docs/a.md:3:5: message": a path has no spaces, so MkDocs' own sentences
+# ("Error reading page 'a.md': ...") are not taken for one.
+_LOCATION = re.compile(r"^(?P<path>[^:\s]+)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<msg>.*)$")
+_CONFIG_LOGGER = "mkdocs.config"
+# MkDocs names the option a configuration message is about:
+# "Config value 'plugins': Plugin 'tiered/levels' option 'tiers': Sub-option 'name': ..."
+_OPTION_PATH = re.compile(
+    r"Config value '(?P<key>[^']+)': "
+    r"(?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
+    r"(?:Sub-option '(?P<sub>[^']+)': )?"
+    r"(?:The \"(?P<missing>[^\"]+)\" plugin)?"
 )
 
 
 @dataclass
 class BuildReport:
-    """What a build logged and rendered."""
+    """What a build logged and rendered.
+
+    Attributes:
+        diagnostics: Every problem, in the order they were logged.
+        pages: The rendered HTML of each page, by its display path.
+        failed: The build stopped (a plugin error, a file it could not read).
+        config_failed: The configuration could not be loaded: nothing was built.
+        docs_dir: The docs folder as displayed (relative to the project).
+        root: The project folder (that of the configuration file).
+        plugins: The build's plugin instances, by name.
+    """
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    pages: dict[str, str] = field(default_factory=dict)  # display path -> rendered HTML
+    pages: dict[str, str] = field(default_factory=dict)
     failed: bool = False
-    docs_dir: str = "docs"  # as displayed (relative to the project)
-    plugins: dict[str, Any] = field(default_factory=dict)  # the build's plugin instances
+    config_failed: bool = False
+    docs_dir: str = "docs"
+    root: Path = field(default_factory=Path)
+    plugins: dict[str, Any] = field(default_factory=dict)
 
 
 class _Collect(logging.Handler):
-    def __init__(self, prefix: str | tuple[str, ...], report: BuildReport) -> None:
+    """Every warning of the chosen loggers and every error, as diagnostics."""
+
+    def __init__(
+        self, prefix: tuple[str, ...], report: BuildReport, config_file: str, config_text: str
+    ) -> None:
         super().__init__(logging.WARNING)
         self.prefix = prefix
         self.report = report
+        self.config_file = config_file
+        self.config_text = config_text
 
     def emit(self, record: logging.LogRecord) -> None:
         if not record.name.startswith(self.prefix) and record.levelno < logging.ERROR:
             return
         message = record.getMessage().removeprefix("tiered: ")
         severity: Severity = "error" if record.levelno >= logging.ERROR else "warning"
+        if record.name.startswith(_CONFIG_LOGGER):
+            line = _config_line(self.config_text, message)
+            self.report.diagnostics.append(Diagnostic(self.config_file, line, message, 0, severity))
+            return
         match = _LOCATION.match(message)
-        if match is None:
+        # "tiered/readability: a target is set ...": a plugin's name, not a file.
+        if match is None or match["path"] in self.report.plugins:
             self.report.diagnostics.append(Diagnostic("", 0, message, severity=severity))
             return
         self.report.diagnostics.append(
@@ -68,6 +110,27 @@ class _Collect(logging.Handler):
                 severity,
             )
         )
+
+
+def _config_line(text: str, message: str) -> int:
+    """The line of ``mkdocs.yml`` a configuration message is about, or 0.
+
+    Each name of the option's path (``plugins``, ``tiered/levels``, ``tiers``) is looked
+    for as a key or list item after the previous one, so an option named in several
+    plugins (``enabled``) is found under the right one.
+    """
+    match = _OPTION_PATH.match(message)
+    if match is None:
+        return 0
+    names = [n for n in match.group("key", "plugin", "option", "sub", "missing") if n]
+    offset, found = 0, -1
+    for name in names:
+        key = re.compile(rf"^[ \t]*(?:-[ \t]+)?['\"]?{re.escape(name)}['\"]?[ \t]*(?::|$)", re.M)
+        hit = key.search(text, offset)
+        if hit is None:
+            break
+        offset = found = hit.start()
+    return position(text, found)[0] if found >= 0 else 0
 
 
 class _Pages(BasePlugin):  # type: ignore[type-arg]
@@ -86,54 +149,128 @@ class _Pages(BasePlugin):  # type: ignore[type-arg]
 
 
 def run_build(config_file: str, logger_prefix: str | tuple[str, ...]) -> BuildReport:
-    """Build into a temporary folder; collect warnings from ``logger_prefix`` and errors."""
+    """Build into a temporary folder; collect warnings from ``logger_prefix`` and errors.
+
+    Configuration warnings (an unknown option) are collected too, at their line of
+    the configuration file.
+    """
     report = BuildReport()
-    handler = _Collect(logger_prefix, report)
+    path = Path(config_file)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        reason = err.strerror
+        if not path.exists():
+            reason = "no such configuration file"
+        elif path.is_dir():
+            reason = "is a folder; give the configuration file (mkdocs.yml) with -f"
+        report.config_failed = True
+        report.diagnostics.append(Diagnostic(config_file, 0, str(reason), severity="error"))
+        return report
+    prefixes = (logger_prefix,) if isinstance(logger_prefix, str) else logger_prefix
+    handler = _Collect((*prefixes, _CONFIG_LOGGER), report, config_file, text)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.WARNING)  # quiet: the command prints its own findings
-    quiet = logging.StreamHandler()
     try:
         with tempfile.TemporaryDirectory() as site:
-            try:
-                config = load_config(config_file=config_file, site_dir=site)
-            except (Abort, ConfigurationError) as err:
-                report.failed = True
-                report.diagnostics.append(Diagnostic(config_file, 0, str(err), severity="error"))
+            config = _load(config_file, site, report)
+            if config is None:
                 return report
-            root = project_root(config)
-            report.docs_dir = display_path(Path(config.docs_dir), root)
-            report.plugins = dict(config.plugins.items())
-            config.plugins["tiered-check-pages"] = _Pages(report, root)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            except Abort:
-                report.failed = True
-            finally:
-                config.plugins.on_shutdown()
+            _build(config, report)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-        quiet.close()
     return report
 
 
-def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    """``file:line:col: severity: message``, sorted by file and position."""
-    for d in sorted(diagnostics, key=lambda d: (d.path, d.line, d.col, d.message)):
+def _load(config_file: str, site: str, report: BuildReport) -> MkDocsConfig | None:
+    """The loaded configuration, or ``None`` with the reason in ``report``."""
+    try:
+        config = load_config(config_file=config_file, site_dir=site)
+    except (Abort, ConfigurationError) as err:
+        report.config_failed = True
+        if not any(d.severity == "error" for d in report.diagnostics):
+            report.diagnostics.append(_config_error(config_file, err))
+        return None  # else MkDocs logged each error, collected at its line
+    except Exception as err:  # a hook or plugin of the project failed while loading
+        report.config_failed = True
+        message = f"the configuration could not be loaded: {type(err).__name__}: {err}"
+        report.diagnostics.append(Diagnostic(config_file, 0, message, severity="error"))
+        return None
+    report.root = project_root(config)
+    report.docs_dir = display_path(Path(config.docs_dir), report.root)
+    report.plugins = dict(config.plugins.items())
+    return config
+
+
+def _config_error(config_file: str, err: Exception) -> Diagnostic:
+    """A configuration that could not be read, placed at its YAML error when it has one."""
+    cause = err.__context__
+    if isinstance(cause, yaml.MarkedYAMLError):
+        line, col, problem = describe(cause, 1)
+        mark = cause.problem_mark or cause.context_mark
+        shown = config_file
+        other = mark is not None and Path(mark.name).is_file()  # a file it INHERITs?
+        if mark is not None and other and not Path(mark.name).samefile(config_file):
+            shown = display_path(mark.name, Path(config_file).resolve().parent)
+        return Diagnostic(shown, line, f"not valid YAML: {problem}", col, "error")
+    return Diagnostic(config_file, 0, str(err), severity="error")
+
+
+def _build(config: MkDocsConfig, report: BuildReport) -> None:
+    config.plugins["tiered-check-pages"] = _Pages(report, report.root)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort:
+        report.failed = True  # MkDocs logged why
+    except Exception as err:
+        # A check reports, it does not crash: say what stopped the build (`mkdocs build`
+        # shows the whole traceback).
+        report.failed = True
+        report.diagnostics.append(
+            Diagnostic(
+                "",
+                0,
+                f"the build stopped: {type(err).__name__}: {err} "
+                "(`mkdocs build` shows the traceback)",
+                severity="error",
+            )
+        )
+
+
+def print_diagnostics(report: BuildReport, diagnostics: list[Diagnostic] | None = None) -> None:
+    """``file:line:col: severity: message``, sorted by file and position.
+
+    On standard output, but on standard error when the configuration could not be
+    loaded: then they are about the command, not about the content.
+    """
+    stream = sys.stderr if report.config_failed else sys.stdout
+    found = report.diagnostics if diagnostics is None else diagnostics
+    for d in sorted(found, key=lambda d: (d.path, d.line, d.col, d.message)):
         where = f"{d.location}: " if d.path else ""
-        print(f"{where}{d.severity}: {d.message}")
+        print(f"{where}{d.severity}: {d.message}", file=stream)
 
 
 def run_check(config_file: str, logger_prefix: str) -> int:
-    """Build, print one plugin's findings, and return the exit status (1 if any, 2 if no config)."""
-    if not Path(config_file).is_file():
-        print(f"{config_file}: error: no such configuration file", file=sys.stderr)
-        return 2
+    """Build and print one plugin's findings; the exit status.
+
+    0: nothing found; 1: problems found or the build stopped; 2: no usable configuration.
+    """
     report = run_build(config_file, logger_prefix)
-    print_diagnostics(report.diagnostics)
+    print_diagnostics(report)
     count = len(report.diagnostics)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
-    return 1 if count or report.failed else 0
+    return exit_status(report, failing=bool(count))
+
+
+def exit_status(report: BuildReport, *, failing: bool) -> int:
+    """2 when the configuration could not be loaded, 1 on ``failing`` or a stopped build."""
+    if report.config_failed:
+        return NO_CONFIG
+    return PROBLEMS if failing or report.failed else 0

@@ -2,7 +2,9 @@
 
 ``check`` builds the site once with the project's configuration and gathers what
 every tiered plugin reported (front matter and tiers, glossary, citations,
-readability) and MkDocs' own link checks, each at ``file:line:col``.
+readability), MkDocs' own link checks and configuration warnings, each at
+``file:line:col``. Exit status: 0 clean (or warnings only), 1 errors (or, with
+``--strict``, warnings), 2 no usable configuration.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tiered.cli.build import BuildReport, print_diagnostics, run_build
+from tiered.cli.build import NO_CONFIG, exit_status, print_diagnostics, run_build
 from tiered.common.diagnostics import Diagnostic, position
 
 _LOGGERS = ("mkdocs.plugins.tiered", "mkdocs.structure")
@@ -36,21 +38,11 @@ def register(commands: Any) -> None:
     report.set_defaults(run=run_report)
 
 
-def _build(config_file: str) -> BuildReport | None:
-    if not Path(config_file).is_file():
-        print(f"{config_file}: error: no such configuration file", file=sys.stderr)
-        return None
-    return run_build(config_file, _LOGGERS)
-
-
 def run_check(args: argparse.Namespace) -> int:
     """Print every problem; exit 1 on an error (or, with ``--strict``, a warning)."""
-    report = _build(args.config_file)
-    if report is None:
-        return 2
-    root = Path(args.config_file).resolve().parent
+    report = run_build(args.config_file, _LOGGERS)
     diagnostics = sorted(
-        (_locate_link(d, report.docs_dir, root) for d in report.diagnostics),
+        (_locate_link(d, report.docs_dir, report.root) for d in report.diagnostics),
         key=lambda d: (d.path, d.line, d.col, d.message),
     )
     if args.format == "json":
@@ -66,12 +58,12 @@ def run_check(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        print_diagnostics(diagnostics)
+        print_diagnostics(report, diagnostics)
         errors = sum(d.severity == "error" for d in diagnostics)
         warnings = len(diagnostics) - errors
         print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    failing = [d for d in diagnostics if d.severity == "error" or args.strict]
-    return 1 if failing or report.failed else 0
+    failing = any(d.severity == "error" or args.strict for d in diagnostics)
+    return exit_status(report, failing=failing)
 
 
 def _locate_link(diagnostic: Diagnostic, docs_dir: str, root: Path) -> Diagnostic:
@@ -93,13 +85,17 @@ def _locate_link(diagnostic: Diagnostic, docs_dir: str, root: Path) -> Diagnosti
 
 def run_report(args: argparse.Namespace) -> int:
     """Print the reading-level table (the site has it as a page too)."""
-    report = _build(args.config_file)
-    if report is None:
-        return 2
+    report = run_build(args.config_file, ())
+    if report.config_failed or report.failed:
+        print_diagnostics(report)  # the errors: warnings are for `tiered check`
+        return exit_status(report, failing=True)
     plugin = report.plugins.get("tiered/readability")
     if plugin is None or not plugin.config.enabled:
-        print("error: the tiered/readability plugin is not enabled in the configuration")
-        return 2
+        print(
+            f"{args.config_file}: error: the tiered/readability plugin is not enabled",
+            file=sys.stderr,
+        )
+        return NO_CONFIG
     from tiered.readability.render import report_text  # noqa: PLC0415 - only this command
 
     print(report_text(plugin.topics()), end="")

@@ -8,7 +8,9 @@ report YAML errors with their position.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -23,6 +25,18 @@ _BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 # The YAML text starts on the second line of the file.
 _FIRST_YAML_LINE = 2
+
+MKDOCS_FIELDS = frozenset({"title", "template"})
+"""Front matter fields MkDocs itself reads (its ``mkdocs`` theme reads no others)."""
+
+MATERIAL_FIELDS = frozenset(
+    {"description", "hide", "icon", "search", "social", "status", "subtitle", "tags"}
+)
+"""Front matter fields Material for MkDocs' templates and built-in plugins read on any page.
+
+Its blog plugin's fields (``date``, ``authors``, ...) are left out: they belong on blog
+posts, not on the pages checked here.
+"""
 
 
 class _Loader(SafeLoader):
@@ -120,3 +134,22 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         if isinstance(key, yaml.ScalarNode)
     }
     return FrontMatter(path=path, data=data, lines=lines, present=True, body_offset=end)
+
+
+def unknown_fields(meta: FrontMatter, known: Collection[str], advice: str) -> list[Diagnostic]:
+    """A warning for each top-level field of ``meta`` that is not in ``known``.
+
+    A field close to a known one (``reviewd``, ``Tier``) is named with the one it
+    probably means; for any other, ``advice`` says what to do ("remove it, or ...").
+    """
+    by_lower = {name.lower(): name for name in known}
+    found = []
+    for key in meta.data:
+        name = str(key)
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name.lower(), sorted(by_lower), n=1, cutoff=0.75)
+        hint = f"did you mean '{by_lower[close[0]]}'?" if close else advice
+        message = f"front matter field '{name}' is unknown; {hint}"
+        found.append(Diagnostic(meta.path, meta.line_of(name), message))
+    return found

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+import reprlib
+from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
 
@@ -25,3 +27,33 @@ def describe(err: yaml.MarkedYAMLError, first_line: int) -> tuple[int, int, str]
     if err.problem and err.context and err.context_mark is not None:
         text += f" ({err.context} that starts at line {first_line + err.context_mark.line})"
     return line, col, text
+
+
+def is_number(value: object, minimum: float) -> TypeGuard[int | float]:
+    """Whether a YAML value is a finite number no lower than ``minimum``.
+
+    ``true`` is not (YAML makes it 1), nor are ``.nan`` and ``.inf``: every comparison
+    with NaN is false, so a NaN limit would never be reached.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value >= minimum
+
+
+# Short and bounded: YAML aliases can nest a list a billion items deep in a few lines,
+# and ``repr`` of it would never finish.
+_SHORT = reprlib.Repr()  # keyword arguments only from Python 3.12
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 3, 6, 6
+_SHORT.maxstring = _SHORT.maxother = 80
+
+
+def as_yaml(value: object) -> str:
+    """A YAML value as the author wrote it (``true``, ``.nan``, ``'text'``), for messages.
+
+    Bounded in length and time whatever the value (see ``_SHORT``).
+    """
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+    return _SHORT.repr(value)

@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from tiered.config_options import SitePath
 from tiered.levels.model import DEFAULT_TIERS, Tier
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -67,14 +68,23 @@ class LevelsConfig(base.Config):
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
     tiers = Tiers()
     """The reading levels, simplest first: ``name``, ``label``, ``description`` each."""
-    topics_dir = c.Type(str, default="topics")
-    """Folder (inside ``docs_dir``) holding one sub-folder per topic."""
+    topics_dir = SitePath("topics", folder=True)
+    """Folder (inside ``docs_dir``) holding one sub-folder per topic.
+
+    Relative and normalised (``.``: every folder of ``docs_dir`` is a topic). A folder
+    other than the default must exist: a misspelt one would leave every topic unchecked."""
     navigation = c.Choice(("topic-first", "tier-first"), default="topic-first")
     """``topic-first``: a section per topic with its tiers; ``tier-first``: a section per tier.
 
     A hand-written ``nav:`` in ``mkdocs.yml`` always wins over both."""
     remember_tier = c.Type(bool, default=True)
     """Load ``levels.js``, which remembers the reader's last tier and highlights it."""
+    extra_front_matter = c.ListOfItems(c.Type(str), default=[])
+    """Front matter fields your own templates or other plugins read on topic pages.
+
+    Topic pages may use MkDocs' and Material's fields and those the tiered plugins
+    declare; any other is reported as unknown (a misspelt ``reviewd:`` would be
+    ignored without a word), unless it is listed here."""
 
     def tier_models(self) -> tuple[Tier, ...]:
         """The validated tiers as plain model objects."""

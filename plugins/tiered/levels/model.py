@@ -6,16 +6,22 @@ Markdown file per tier, each declaring ``tier:`` in its front matter.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from tiered.common.diagnostics import Diagnostic
-from tiered.common.frontmatter import FrontMatter, parse_front_matter
+from tiered.common.frontmatter import FrontMatter, parse_front_matter, unknown_fields
+from tiered.common.yamlsource import as_yaml
 
 LANDING = "index.md"
+_DECLARE = (
+    "nothing reads it: remove it, or list it in the tiered/levels option "
+    "'extra_front_matter' if your templates or another plugin read it"
+)
 
 
 @dataclass(frozen=True)
@@ -114,16 +120,29 @@ class Library:
         return simpler, more
 
 
-def collect(docs: Iterable[SourceDoc], tiers: tuple[Tier, ...], topics_dir: str) -> Library:
+def topic_prefix(topics_dir: str) -> str:
+    """What the ``src_uri`` of a page in ``topics_dir`` starts with (``""`` for ``.``)."""
+    folder = topics_dir.strip("/")
+    return "" if folder in {"", "."} else folder + "/"
+
+
+def collect(
+    docs: Iterable[SourceDoc],
+    tiers: tuple[Tier, ...],
+    topics_dir: str,
+    fields: Collection[str] | None = None,
+) -> Library:
     """Collect every topic under ``topics_dir`` and validate its front matter.
 
     Args:
         docs: All Markdown sources of the site (others than topics are ignored).
         tiers: The configured tiers, in order from simplest to most detailed.
         topics_dir: The folder holding one sub-folder per topic, relative to the docs folder.
+        fields: The front matter fields something reads; any other field of a topic page
+            is reported (with the known field it is closest to). ``None``: not checked.
     """
     library = Library(tiers=tiers)
-    prefix = topics_dir.strip("/") + "/"
+    prefix = topic_prefix(topics_dir)
     tier_pages: list[tuple[SourceDoc, FrontMatter]] = []
     for doc in sorted(docs, key=lambda d: d.src_uri):
         parts = doc.src_uri[len(prefix) :].split("/") if doc.src_uri.startswith(prefix) else []
@@ -133,6 +152,8 @@ def collect(docs: Iterable[SourceDoc], tiers: tuple[Tier, ...], topics_dir: str)
         meta = parse_front_matter(doc.text, doc.path)
         if meta.error:
             library.diagnostics.append(meta.error)
+        elif fields is not None:
+            library.diagnostics.extend(unknown_fields(meta, fields, _DECLARE))
         topic = library.topics.get(slug)
         if topic is None:
             folder = doc.path.rsplit("/", 1)[0]
@@ -246,19 +267,27 @@ def _date_field(meta: FrontMatter, key: str, diagnostics: list[Diagnostic]) -> d
     if value is None:
         return None
     # Front matter keeps timestamps as text (see tiered.common.frontmatter).
+    problem = f"{as_yaml(value)} is not a valid date (use YYYY-MM-DD)"
     if isinstance(value, str) and _DATE_RE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            problem = f"{value!r} is not a valid date: {_impossible(value)}"
     diagnostics.append(
-        Diagnostic(
-            meta.path,
-            meta.line_of(key),
-            f"front matter field '{key}': {str(value)!r} is not a valid date (use YYYY-MM-DD)",
-        )
+        Diagnostic(meta.path, meta.line_of(key), f"front matter field '{key}': {problem}")
     )
     return None
+
+
+def _impossible(value: str) -> str:
+    """Why a ``YYYY-MM-DD`` text is no day of the calendar, and what to correct."""
+    year, month, _day = (int(part) for part in value.split("-"))
+    if year < dt.MINYEAR:
+        return "there is no year 0; correct the year"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}; correct the month (YYYY-MM-DD)"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days; correct the day"
 
 
 def _kind(value: Any) -> str:

@@ -17,9 +17,15 @@ from mkdocs.utils import get_relative_url, nest_paths
 
 from tiered.levels import render
 from tiered.levels.config import LevelsConfig
-from tiered.levels.model import Library, SourceDoc, Topic, collect
+from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
 from tiered.levels.navigation import Mode, arrange
-from tiered.plugin_support import add_assets, display_path, project_root, use_assets
+from tiered.plugin_support import (
+    add_assets,
+    display_path,
+    front_matter_fields,
+    project_root,
+    use_assets,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -61,7 +67,8 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             return files
         add_assets(config, files, self._assets())
         root = project_root(config)
-        prefix = self.config.topics_dir.strip("/") + "/"
+        self._check_topics_dir(config, root)
+        prefix = topic_prefix(self.config.topics_dir)
         docs = []
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix):
@@ -71,7 +78,10 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
                 docs.append(SourceDoc(file.src_uri, shown, file.content_string))
             except UnicodeDecodeError as err:
                 log.warning(f"{shown}: not valid UTF-8 text ({err.reason})")
-        self.library = library = collect(docs, self.config.tier_models(), self.config.topics_dir)
+        fields = front_matter_fields(config) | set(self.config.extra_front_matter)
+        self.library = library = collect(
+            docs, self.config.tier_models(), self.config.topics_dir, fields
+        )
         for diagnostic in sorted(library.diagnostics):
             log.warning(str(diagnostic))
         if config.nav is None:
@@ -80,6 +90,18 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             config.nav = arrange(default, library, cast("Mode", self.config.navigation))
             self.generated_nav = True
         return files
+
+    def _check_topics_dir(self, config: MkDocsConfig, root: Path) -> None:
+        # The default may be absent (a site with no topics yet); a folder the author
+        # named must exist, or a misspelt name would leave every topic unchecked.
+        folder = Path(config.docs_dir) / self.config.topics_dir
+        if self.config.topics_dir != LevelsConfig.topics_dir.default and not folder.is_dir():
+            config_file = display_path(config.config_file_path, root, "mkdocs.yml")
+            log.warning(
+                f"{config_file}: tiered/levels option 'topics_dir': there is no folder "
+                f"{display_path(folder, root)}; create it (one sub-folder per topic) or set "
+                "'topics_dir' to the folder inside docs_dir that holds the topics"
+            )
 
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(JS if self.config.remember_tier else {})}

@@ -5,13 +5,16 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from tiered.config_options import Number, SitePath
+from tiered.readability.targets import MIN_GRADE
+
 
 class Target(base.Config):
     """The highest grades a tier's pages may reach; unset: reported, not checked."""
 
-    fkgl = c.Optional(c.Type((int, float)))
+    fkgl = c.Optional(Number(minimum=MIN_GRADE, example=6))
     """Flesch-Kincaid grade level."""
-    smog = c.Optional(c.Type((int, float)))
+    smog = c.Optional(Number(minimum=MIN_GRADE, example=7))
     """SMOG grade."""
 
 
@@ -30,11 +33,13 @@ class ReadabilityConfig(base.Config):
     """Per tier (by its id): the highest grades allowed. Tiers not named are reported only."""
     order = c.ListOfItems(c.Type(str), default=["fundamentals", "intermediate", "academic"])
     """Tiers from plainest to hardest: within a topic, each must read harder than the last."""
-    words_per_minute = c.Type(int, default=200)
-    """Reading speed for "N min read"."""
+    words_per_minute = Number(minimum=1, default=200)
+    """Reading speed for "N min read" (words a minute, at least 1)."""
     show = c.Type(bool, default=True)
     """Show "Reading level: grade N, M min read" under each tier page's title."""
-    report_path = c.Type(str, default="about/reading-levels.md")
-    """Where the generated reading-level report sits, as if it were a file in docs/."""
+    report_path = SitePath("about/reading-levels.md", suffix=".md")
+    """Where the generated reading-level report sits, as if it were a file in docs/.
+
+    Relative and inside the site (checked by :class:`~tiered.config_options.SitePath`)."""
     report_title = c.Type(str, default="Reading levels")
     """Title of the report page."""

@@ -49,6 +49,27 @@ def word_syllables(word: str) -> int:
     return 2 if word[0].isdigit() else syllables(word)
 
 
+def find_sentence(source: str, sentence: str, start: int = 0) -> int:
+    """Where ``sentence`` (plain text of the rendered page) starts in ``source``, or -1.
+
+    Markup may sit between its words in the Markdown (``**``, ``[``, a line break), so
+    its first words are looked for with anything but letters or digits between them;
+    a link's target among the first four (``[bone](bone.md)``) has letters, so then its
+    first two. Each gap is one character class repeated and each word a literal: no
+    backtracking beyond the gap itself.
+    """
+    found = words(sentence)
+    for lead in (found[:4], found[:2]):
+        if not lead:
+            return -1
+        gap = r"[\W_]+"
+        pattern = re.compile(r"(?<![^\W_])" + gap.join(re.escape(w) for w in lead))
+        match = pattern.search(source, start)
+        if match:
+            return match.start()
+    return -1
+
+
 def sentence_grade(sentence: str) -> float:
     """The Flesch-Kincaid grade of a single sentence: how hard it is on its own."""
     found = words(sentence)
@@ -90,7 +111,7 @@ class Measures:
         """Share of sentences over :data:`LONG_SENTENCE` words."""
         return self.long_sentences / self.sentences if self.sentences else 0.0
 
-    def minutes(self, words_per_minute: int = 200) -> int:
+    def minutes(self, words_per_minute: float = 200) -> int:
         return max(1, math.ceil(self.words / words_per_minute))
 
 
@@ -119,6 +140,10 @@ _NOT_PROSE_CLASSES = frozenset({"citation", "references", "headerlink", "admonit
 
 
 def article_blocks(html: str) -> list[str]:
-    """The rendered article's paragraphs and list items, as plain text."""
-    text = visible_text(html, _NOT_PROSE, _NOT_PROSE_CLASSES)
+    """The rendered article's paragraphs and list items, as plain text.
+
+    A line break inside a paragraph (hard-wrapped Markdown) is a space, as browsers
+    show it: only the elements end blocks, so a wrapped sentence stays one sentence.
+    """
+    text = visible_text(html.replace("\n", " "), _NOT_PROSE, _NOT_PROSE_CLASSES)
     return [line.strip() for line in text.split("\n") if line.strip()]

@@ -20,10 +20,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from tiered.common.frontmatter import parse_front_matter
-from tiered.plugin_support import add_assets, display_path, generate_page, project_root, use_assets
+from tiered.plugin_support import (
+    add_assets,
+    display_path,
+    generate_page,
+    page_diagnostic,
+    project_root,
+    use_assets,
+)
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
-from tiered.readability.measure import article_blocks, measure
+from tiered.readability.measure import article_blocks, find_sentence, measure
+from tiered.readability.targets import read_override
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -79,6 +87,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 intro=_INTRO,
                 kind="reading-level report",
                 plugin="tiered/readability",
+                option="report_path",
             )
         return files
 
@@ -102,7 +111,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             src_uri=page.file.src_uri,
             topic=topic,
             tier=tier,
-            title=str(page.meta.get("title") or page.title or page.file.src_uri),
+            title=_title(page),
             href=page.url,
             measures=measures,
             citations=html.count(_CITATION),
@@ -163,24 +172,14 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         target = self.config.targets.get(tier)
         fkgl = target.fkgl if target is not None else None
         smog = target.smog if target is not None else None
-        override = page.meta.get("readability")
-        if override is None:
+        if "readability" not in page.meta:
             return fkgl, smog
-        where = self._where(page, "readability")
-        if not isinstance(override, dict) or not isinstance(override.get("max_grade"), int | float):
-            log.warning(f"{where}: 'readability' must be a mapping with a number 'max_grade'")
+        override = read_override(page.meta["readability"])
+        for problem in override.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, key="readability")))
+        if override.max_grade is None:
             return fkgl, smog
-        reason = override.get("reason")
-        if not isinstance(reason, str) or not reason.strip():
-            log.warning(
-                f"{where}: 'readability.max_grade' needs a 'reason' (why this page may read "
-                "harder than its tier's target); the tier's target still applies"
-            )
-            return fkgl, smog
-        unknown = sorted(set(override) - {"max_grade", "reason"})
-        if unknown:
-            log.warning(f"{where}: unknown field(s) in 'readability': {', '.join(unknown)}")
-        value = float(override["max_grade"])
+        value = override.max_grade
         return value, value + 1 if smog is not None else None
 
     def _over_target(self, page: Page, stats: render.PageStats) -> str:
@@ -191,27 +190,36 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if stats.smog_target is not None and m.smog > stats.smog_target:
             parts.append(f"SMOG {m.smog:.1f} (target {stats.smog_target:g})")
         hardest = "; ".join(f'"{_short(s)}"' for s in m.hardest)
-        return (
-            f"{self._where(page)}: reads above the {stats.tier} target: "
-            f"{' and '.join(parts)}; hardest sentences: {hardest}"
+        message = (
+            f"reads above the {stats.tier} target: {' and '.join(parts)}; "
+            f"hardest sentences: {hardest}"
         )
+        # At the hardest sentence, where the author starts simplifying.
+        source = page.file.content_string
+        path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
+        body = parse_front_matter(source, path).body_offset
+        offset = find_sentence(source, m.hardest[0], body) if m.hardest else -1
+        return str(page_diagnostic(page, self.root, message, offset=offset))
 
     def _check_order(self, pages: list[render.PageStats]) -> None:
         for easier, harder in itertools.pairwise(pages):
             if harder.measures.fkgl <= easier.measures.fkgl:
-                page = self.pages[harder.src_uri]
-                log.warning(
-                    f"{self._where(page)}: the {harder.tier} tier reads at grade "
-                    f"{harder.measures.fkgl:.1f}, not above {easier.tier} "
-                    f"({easier.measures.fkgl:.1f}): each tier should read harder than the last"
+                message = (
+                    f"the {harder.tier} tier reads at grade {harder.measures.fkgl:.1f}, not "
+                    f"above {easier.tier} ({easier.measures.fkgl:.1f}): each tier should read "
+                    "harder than the last"
                 )
+                page = self.pages[harder.src_uri]
+                log.warning(str(page_diagnostic(page, self.root, message, key="tier")))
 
-    def _where(self, page: Page, key: str | None = None) -> str:
-        path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
-        if key is None:
-            return path
-        meta = parse_front_matter(page.file.content_string, path)
-        return f"{path}:{meta.line_of(key)}"
+
+def _title(page: Page) -> str:
+    # Only text: front matter may hold anything (tiered/levels reports a bad title), and
+    # str() of an alias-nested list would never finish.
+    for title in (page.meta.get("title"), page.title):
+        if isinstance(title, str) and title.strip():
+            return title
+    return page.file.src_uri
 
 
 def _short(sentence: str, limit: int = 120) -> str:

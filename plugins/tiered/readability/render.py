@@ -35,7 +35,7 @@ def grade(value: float) -> int:
     return max(1, round(value))
 
 
-def reading_line(measures: Measures, words_per_minute: int) -> str:
+def reading_line(measures: Measures, words_per_minute: float) -> str:
     """ "Reading level: grade 6, 5 min read", under the page title."""
     return (
         '<p class="tiered-reading-level">Reading level: grade '
