@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tiered.pdf.collect import Site
 from tiered.pdf.document import Document, Part, assemble_front, assemble_parts
+from tiered.pdf.model import Site
 from tiered.pdf.render import Job, Result, render
 
 # The parts carry no page numbers: the joined document gets its own.
