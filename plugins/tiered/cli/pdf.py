@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -48,6 +49,17 @@ class Progress:
         self.stream.flush()
 
 
+class _ConfigErrors(logging.Handler):
+    """The configuration errors MkDocs logs while loading ``mkdocs.yml``."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     config_file = Path(args.config_file)
     pdf = PdfConfig()
@@ -56,10 +68,17 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     site_name = "Library"
     site_dir = Path(args.site_dir) if args.site_dir else None
     if config_file.is_file():
+        errors = _ConfigErrors()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(errors)
         try:
             config = load_config(config_file=str(config_file))
         except (Abort, ConfigurationError) as err:
-            return f"{config_file}: error: {err}"
+            # MkDocs logs what is wrong (naming the option) and raises a summary.
+            found = errors.messages or [str(err)]
+            return "\n".join(f"{config_file}: error: {message}" for message in found)
+        finally:
+            logger.removeHandler(errors)
         site_name = config.site_name
         site_dir = site_dir or Path(config.site_dir)
         plugin = config.plugins.get("tiered/pdf")

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from tiered.pdf.links import rewrite_link
 from tiered.pdf.model import SitePage
+from tiered.pdf.names import site_file
 from tiered.pdf.tree import HEADINGS, classes, content_root, heading_text
 
 # The site's furniture: navigation between tiers, badges (their text moves to the
@@ -37,6 +38,10 @@ _DROP_CLASSES = frozenset(
         "md-feedback",
     }
 )
+
+
+# Attributes (besides ``<img src>`` and links) naming a file WeasyPrint would embed.
+_SOURCE_ATTRIBUTES = ("src", "href", "xlink:href")
 
 
 def page_key(path: str) -> str:
@@ -163,7 +168,11 @@ class _Cleaner:
                 if kind == "term":
                     _splice(parent, child)
                 continue
-            if tag == "img" and self._image(child):
+            if tag == "img":
+                if self._image(child):
+                    continue
+            elif not self._sources(child):
+                _remove(parent, child)
                 continue
             self._clean(child)
 
@@ -181,23 +190,11 @@ class _Cleaner:
 
     def _image(self, image: ET.Element) -> bool:
         """Point the image at its file; a missing or remote one becomes its alt text."""
-        src = (image.get("src") or "").strip()
-        parts = urlsplit(src)
-        if parts.scheme == "data":
+        uri, problem = self._site_file((image.get("src") or "").strip(), "image")
+        if not problem:
+            if uri:
+                image.set("src", uri)
             return False
-        problem = ""
-        if parts.scheme or parts.netloc:
-            problem = f"remote image '{src}' is not embedded (the PDF export fetches nothing)"
-        elif not parts.path:
-            problem = "image without a source"
-        else:
-            target = posixpath.normpath(posixpath.join(self.directory, unquote(parts.path)))
-            file = (self.site_root / target).resolve()
-            if target.startswith("../") or not file.is_file():
-                problem = f"image '{src}' not found in the site"
-            else:
-                image.set("src", file.as_uri())
-                return False
         self.page.warnings.append(f"{self.path}: {problem}; the PDF shows its description")
         alt = image.get("alt") or ""
         image.tag = "span"
@@ -205,3 +202,47 @@ class _Cleaner:
         image.set("class", "missing-image")
         image.text = f"[Image: {alt}]" if alt else "[Image]"
         return True
+
+    def _sources(self, element: ET.Element) -> bool:
+        """Check what else WeasyPrint would fetch (an SVG's ``<image>``, ``<use>``).
+
+        Returns False when the element names a file it may not show: it is then removed.
+        """
+        for name in _SOURCE_ATTRIBUTES:
+            value = (element.get(name) or "").strip()
+            if not value or value.startswith("#"):
+                continue
+            uri, problem = self._site_file(value, f"<{element.tag}> source")
+            if problem:
+                self.page.warnings.append(f"{self.path}: {problem}; it is left out of the PDF")
+                return False
+            if uri:
+                element.set(name, uri)
+        return True
+
+    def _site_file(self, src: str, what: str) -> tuple[str, str]:
+        """``src`` as the ``file:`` URI of a file of the site, or what is wrong with it.
+
+        Returns ``("", "")`` for a ``data:`` URL, which is kept as it is.
+        """
+        parts = urlsplit(src)
+        if parts.scheme == "data":
+            return "", ""
+        if parts.scheme == "file":
+            file = site_file(src, self.site_root)
+        elif parts.scheme or parts.netloc:
+            return "", f"remote {what} '{src}' is not embedded (the PDF export fetches nothing)"
+        elif not parts.path:
+            return "", f"{what} without a source"
+        else:
+            # A path from the site's root ("/x.png") is a path inside the site too.
+            path = unquote(parts.path)
+            start = "" if path.startswith("/") else self.directory
+            target = posixpath.normpath(posixpath.join(start, path.lstrip("/")))
+            resolved = (self.site_root / target).resolve()  # symlinks followed
+            file = resolved if resolved.is_relative_to(self.site_root.resolve()) else None
+        if file is None:
+            return "", f"{what} '{src}' is outside the site folder"
+        if not file.is_file():
+            return "", f"{what} '{src}' not found in the site"
+        return file.as_uri(), ""
