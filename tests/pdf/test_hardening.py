@@ -200,3 +200,90 @@ def test_a_terminated_run_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert "Traceback" not in rest
     left = sorted(p.name for p in (result.site / "pdf").rglob("*") if p.is_file())
     assert left == ["library.pdf"]
+
+
+def test_careless_pages_are_named_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not UTF-8, unreadable, a link out of the site, odd file names: a warning each."""
+    result = build(tmp_path, _docs(), pdf={"enabled": False})
+    topics = result.site / "topics"
+    good = (topics / "pics/fundamentals/index.html").read_bytes()
+    latin = good.replace(b"Text stays.", "Café stays.".encode("latin-1"))
+    (topics / "latin/fundamentals").mkdir(parents=True)
+    (topics / "latin/fundamentals/index.html").write_bytes(latin)
+    (topics / "folder/fundamentals.html").mkdir(parents=True)  # a folder, named as a page
+    (tmp_path / "elsewhere.html").write_bytes(good)
+    (topics / "linked").mkdir()
+    (topics / "linked/fundamentals.html").symlink_to(tmp_path / "elsewhere.html")
+    # Names as bytes: a folder name that is not UTF-8 has no str of its own.
+    for name in [os.fsencode(topics) + b"/bad\xff", os.fsencode(topics / "new\nline\u202e")]:
+        folder = Path(os.fsdecode(name + b"/fundamentals"))
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_bytes(good)
+    assert main(["pdf", "-f", str(tmp_path / "mkdocs.yml"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    byte = latin.index("é".encode("latin-1"))
+    odd = "the file name is not UTF-8 or has a control character: no PDF includes it; rename it"
+    assert [w for w in warnings if "image" not in w] == [
+        f"warning: topics/bad\\xff/fundamentals/index.html: {odd}",
+        "warning: topics/folder/fundamentals.html: cannot be read (Is a directory): "
+        "no PDF includes it",
+        f"warning: topics/latin/fundamentals/index.html: not UTF-8 (byte {byte}); "
+        "the PDF shows \ufffd for what cannot be read",
+        "warning: topics/linked/fundamentals.html: a link to a file outside the site: "
+        "no PDF includes it",
+        f"warning: topics/new\\nline\\u202e/fundamentals/index.html: {odd}",
+        "warning: topics/empty: topic 'empty' is empty: no PDF for it",
+        "warning: tier 'intermediate' has no pages with content: no PDF for it",
+    ]
+    pdfs = sorted(p.relative_to(result.site / "pdf").as_posix() for p in result.site.rglob("*.pdf"))
+    assert pdfs == ["library.pdf", "tiers/fundamentals.pdf", "topics/latin.pdf", "topics/pics.pdf"]
+    assert "Caf\ufffd stays." in pdftotext(result.site / "pdf/topics/latin.pdf")
+
+
+def test_no_site_or_no_tier_pages_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["pdf", "--site-dir", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'nowhere'}: error: no built site here (run `make site` first)\n"
+    )
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain/index.html").write_text("<html><body>Hi</body></html>", "utf-8")
+    assert main(["pdf", "--site-dir", str(tmp_path / "plain")]) == 1
+    assert capsys.readouterr().err == (
+        f"error: no tier pages in {tmp_path / 'plain/topics'}: build the site with "
+        "tiered/levels first, or set topics_dir to the folder of the topics\n"
+        f"0 PDFs written to {tmp_path / 'plain/pdf'}\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "plain").iterdir()) == ["index.html"]
+
+
+def test_a_file_where_a_pdf_folder_goes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = build(tmp_path, _docs(), pdf={"enabled": False})
+    config = str(tmp_path / "mkdocs.yml")
+    (result.site / "pdf").write_bytes(b"not a folder")
+    assert main(["pdf", "-f", config, "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: output folder 'pdf' is a file in {result.site}: remove it\n"
+        f"0 PDFs written to {result.site / 'pdf'}\n"
+    )
+    (result.site / "pdf").unlink()
+    (result.site / "pdf").mkdir()
+    (result.site / "pdf/topics").write_bytes(b"not a folder")
+    assert main(["pdf", "-f", config, "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (
+        "error: topics/pics.pdf: could not be written: FileExistsError: [Errno 17] File exists: "
+        f"'{result.site / 'pdf/topics'}'\n"
+    ) in err
+    assert sorted(p.name for p in (result.site / "pdf").iterdir()) == [
+        "library.pdf",
+        "tiers",
+        "topics",
+    ]

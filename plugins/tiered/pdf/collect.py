@@ -12,6 +12,7 @@ once (:mod:`tiered.pdf.tree`) and cleaned for print (:mod:`tiered.pdf.clean`).
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from pathlib import Path
 
 from tiered.pdf.clean import clean_page
@@ -19,9 +20,54 @@ from tiered.pdf.model import Site, SitePage, Topic
 from tiered.pdf.tree import HEADINGS, content_root, heading_text, parse_page
 
 
-def read_page(site_root: Path, path: str) -> SitePage:
-    """Parse and clean one built page (``path`` relative to ``site_root``)."""
-    return clean_page(parse_page(site_root / path), site_root, path)
+def _decode(raw: bytes, path: str, warnings: list[str]) -> str:
+    """A page's text, as ``Path.read_text`` gives it; a warning if it is not UTF-8."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        warnings.append(
+            f"{path}: not UTF-8 (byte {err.start}); the PDF shows \ufffd for what cannot be read"
+        )
+        text = raw.decode("utf-8", errors="replace")
+    # Universal newlines, as reading in text mode does.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Characters that would break a message's line or disguise a name (bidi controls).
+_DISGUISING = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _shown(path: str) -> str:
+    """``path`` with undecodable bytes and control characters escaped, for messages."""
+    out = []
+    for char in path:
+        if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif unicodedata.category(char) == "Cc" or char in _DISGUISING:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _read(site_root: Path, file: Path, warnings: list[str]) -> bytes | None:
+    """The bytes of a built file, or None (and a warning) if it is not one to read."""
+    path = file.relative_to(site_root).as_posix()
+    shown = _shown(path)
+    if shown != path:
+        warnings.append(
+            f"{shown}: the file name is not UTF-8 or has a control character: "
+            "no PDF includes it; rename it"
+        )
+        return None
+    if not file.resolve().is_relative_to(site_root.resolve()):
+        warnings.append(f"{path}: a link to a file outside the site: no PDF includes it")
+        return None
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        warnings.append(f"{path}: cannot be read ({err.strerror or err}): no PDF includes it")
+        return None
 
 
 def _topic_folder(path: str) -> str:
@@ -58,12 +104,14 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
         path = file.relative_to(site_root).as_posix()
         if not path.startswith(prefix) or path.startswith("pdf/"):
             continue
-        raw = file.read_bytes()
+        raw = _read(site_root, file, site.warnings)
+        if raw is None:
+            continue
         if b'name="tiered:tier"' not in raw[: raw.find(b"</head>")]:  # no parse without it
             if path.endswith("/index.html") and path.count("/") == prefix.count("/") + 1:
                 landing_paths.append(path)
             continue
-        page = read_page(site_root, path)
+        page = clean_page(parse_page(_decode(raw, path, site.warnings)), site_root, path)
         if page.tier:
             tier_pages.append(page)
     order = _tier_order(tier_pages)
@@ -81,7 +129,7 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     for topic in site.topics.values():
         topic.pages.sort(key=lambda p: order.index(p.tier) if p.tier in order else len(order))
         landing = site_root / topic.folder / "index.html"
-        topic.title = _landing_title(landing) if landing.is_file() else ""
+        topic.title = _landing_title(site_root, landing, site.warnings) if landing.is_file() else ""
         topic.title = topic.title or topic.slug.replace("-", " ").capitalize()
     for path in landing_paths:
         folder = posixpath.dirname(path)
@@ -93,8 +141,12 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     return site
 
 
-def _landing_title(path: Path) -> str:
-    heading = content_root(parse_page(path)).find(".//h1")
+def _landing_title(site_root: Path, file: Path, warnings: list[str]) -> str:
+    raw = _read(site_root, file, warnings)
+    if raw is None:
+        return ""
+    text = _decode(raw, file.relative_to(site_root).as_posix(), warnings)
+    heading = content_root(parse_page(text)).find(".//h1")
     return heading_text(heading) if heading is not None else ""
 
 
@@ -103,8 +155,9 @@ def _glossary_names(site: Site, pages: list[SitePage]) -> None:
     wanted = {use.glossary_page for page in pages for use in page.glossary}
     for glossary_page in sorted(wanted):
         file = site.root / glossary_page
-        if not file.is_file():
+        raw = _read(site.root, file, site.warnings) if file.is_file() else None
+        if raw is None:
             continue
-        for element in parse_page(file).iter():
+        for element in parse_page(_decode(raw, glossary_page, site.warnings)).iter():
             if element.tag in HEADINGS and element.get("id"):
                 site.glossary_names[(glossary_page, element.get("id", ""))] = heading_text(element)

@@ -100,6 +100,8 @@ def _output_folder(site_root: Path, output_dir: str) -> Path | str:
             f"output folder '{output_dir}' leads outside the site folder {site_root}: "
             "give a folder inside it, such as 'pdf'"
         )
+    if output.exists() and not output.is_dir():
+        return f"output folder '{output_dir}' is a file in {site_root}: remove it"
     return output
 
 
@@ -132,6 +134,12 @@ def _export(
 ) -> None:
     site = collect_site(site_root, options.topics_dir)
     report.warnings.extend(site.warnings)
+    if not site.topics:
+        report.errors.append(
+            f"no tier pages in {site_root / options.topics_dir}: build the site with "
+            "tiered/levels first, or set topics_dir to the folder of the topics"
+        )
+        return
     if options.only_topic is not None and not any(
         t.slug == options.only_topic for t in site.topics.values()
     ):

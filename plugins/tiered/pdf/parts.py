@@ -128,7 +128,8 @@ def finish(
     finally:
         # Its own files only: the parts, their drafts, the join before its rename.
         own = f".{plan.target.name}."
-        for leftover in plan.target.parent.iterdir():
+        folder = plan.target.parent
+        for leftover in folder.iterdir() if folder.is_dir() else []:
             if leftover.name.startswith(own) and is_temporary(leftover.name):
                 leftover.unlink(missing_ok=True)
 

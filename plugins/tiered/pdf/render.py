@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,7 +135,9 @@ def render(job: Job, *, tagged: bool = True) -> Result:
     except Exception as err:
         result.error = f"{type(err).__name__}: {err}"
     finally:
-        temporary.unlink(missing_ok=True)
+        # Not there, or its folder could not be made (the error above says why).
+        with suppress(FileNotFoundError, NotADirectoryError):
+            temporary.unlink()
         logger.removeHandler(handler)
         logger.propagate = propagate
     result.warnings = handler.messages

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
@@ -74,13 +73,12 @@ def parse_html(text: str) -> ET.Element:
 _ARTICLE = '<article class="md-content__inner'
 
 
-def parse_page(path: Path) -> ET.Element:
-    """The page's ``<html>`` element, with its head and (at least) its article.
+def parse_page(text: str) -> ET.Element:
+    """The ``<html>`` element of a page's ``text``, with its head and (at least) its article.
 
     On a Material page only the ``<article>`` is parsed from the body: the navigation
     around it lists every page of the site and would make reading a large site slow.
     """
-    text = path.read_text(encoding="utf-8", errors="replace")
     start = text.find(_ARTICLE)
     end = text.rfind("</article>")
     if start != -1 and end > start:
