@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from tiered.pdf.config import PdfConfig
 from tiered.pdf.export import Options, export
-from tiered.pdf.render import Result
+from tiered.pdf.render import LogMessages, Result
 
 
 def register(commands: Any) -> None:
@@ -49,17 +49,6 @@ class Progress:
         self.stream.flush()
 
 
-class _ConfigErrors(logging.Handler):
-    """The configuration errors MkDocs logs while loading ``mkdocs.yml``."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     config_file = Path(args.config_file)
     pdf = PdfConfig()
@@ -68,7 +57,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     site_name = "Library"
     site_dir = Path(args.site_dir) if args.site_dir else None
     if config_file.is_file():
-        errors = _ConfigErrors()
+        errors = LogMessages(logging.ERROR)
         logger = logging.getLogger("mkdocs")
         logger.addHandler(errors)
         try:
@@ -83,7 +72,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
         site_dir = site_dir or Path(config.site_dir)
         plugin = config.plugins.get("tiered/pdf")
         if plugin is not None and isinstance(plugin.config, PdfConfig):
-            pdf = plugin.config
+            pdf = plugin.config  # validated by load_config: output_dir is a SitePath
     elif site_dir is None:
         return f"{config_file}: error: no such configuration file (or give --site-dir)"
     assert site_dir is not None
@@ -105,7 +94,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export; 0 when every PDF was written, 1 when one failed, 2 for a usage error."""
+    """Export; 0 when every PDF was written, 1 when one was not, 2 for a usage error."""
     found = _options(args)
     if isinstance(found, str):
         print(found, file=sys.stderr)

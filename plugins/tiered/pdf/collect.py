@@ -2,11 +2,11 @@
 
 Works on any built site folder, not on MkDocs objects: what it needs is the levels
 plugin's documented markup (``<meta name="tiered:tier">``, ``nav.tiered-switcher``,
-``p.tiered-badge``, ``p.tiered-reviewed``), the glossary's ``a.tiered-glossary-term``
-and the citations' ``section.references``. A topic is the folder holding tier pages
-(``topics/<slug>/<tier>/index.html``, or ``topics/<slug>/<tier>.html`` without
-directory URLs); its landing page is that folder's ``index.html``. Each page is parsed
-once (:mod:`tiered.pdf.tree`) and cleaned for print (:mod:`tiered.pdf.clean`).
+``p.tiered-badge``, ``p.tiered-reviewed``) and the glossary's ``a.tiered-glossary-term``.
+A topic is the folder holding tier pages (``topics/<slug>/<tier>/index.html``, or
+``topics/<slug>/<tier>.html`` without directory URLs); its landing page is that folder's
+``index.html``. Each page is read once, parsed (:mod:`tiered.pdf.tree`) and cleaned for
+print (:mod:`tiered.pdf.clean`); one that cannot be read is a warning naming it.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     landing_paths: list[str] = []
     for file in sorted(site_root.rglob("*.html")):
         path = file.relative_to(site_root).as_posix()
-        if not path.startswith(prefix) or path.startswith("pdf/"):
+        if not path.startswith(prefix):
             continue
         raw = _read(site_root, file, site.warnings)
         if raw is None:

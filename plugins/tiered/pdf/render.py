@@ -107,9 +107,11 @@ def _cached_page_references() -> Iterator[None]:
         pydyf.PDF.page_references = original
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+class LogMessages(logging.Handler):
+    """Keeps the messages logged at ``level`` or above, to report them elsewhere."""
+
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -120,7 +122,7 @@ def render(job: Job, *, tagged: bool = True) -> Result:
     """Write one PDF (tagged, PDF/UA-1); never raises: failures come back in the result."""
     start = time.perf_counter()
     result = Result(job.name, job.target, ok=False)
-    handler = _Collect()
+    handler = LogMessages()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     propagate = logger.propagate
