@@ -208,6 +208,8 @@ class _Cleaner:
 
         Returns False when the element names a file it may not show: it is then removed.
         """
+        if not element.attrib:
+            return True
         for name in _SOURCE_ATTRIBUTES:
             value = (element.get(name) or "").strip()
             if not value or value.startswith("#"):

@@ -29,8 +29,9 @@ def _decode(raw: bytes, path: str, warnings: list[str]) -> str:
             f"{path}: not UTF-8 (byte {err.start}); the PDF shows \ufffd for what cannot be read"
         )
         text = raw.decode("utf-8", errors="replace")
-    # Universal newlines, as reading in text mode does.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # universal newlines, as reading in text mode does
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 # Characters that would break a message's line or disguise a name (bidi controls).
