@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,7 +13,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from tiered.pdf.config import PdfConfig
 from tiered.pdf.export import Options, export
-from tiered.pdf.render import Result
+from tiered.pdf.render import LogMessages, Result
 
 
 def register(commands: Any) -> None:
@@ -56,15 +57,22 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     site_name = "Library"
     site_dir = Path(args.site_dir) if args.site_dir else None
     if config_file.is_file():
+        errors = LogMessages(logging.ERROR)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(errors)
         try:
             config = load_config(config_file=str(config_file))
         except (Abort, ConfigurationError) as err:
-            return f"{config_file}: error: {err}"
+            # MkDocs logs what is wrong (naming the option) and raises a summary.
+            found = errors.messages or [str(err)]
+            return "\n".join(f"{config_file}: error: {message}" for message in found)
+        finally:
+            logger.removeHandler(errors)
         site_name = config.site_name
         site_dir = site_dir or Path(config.site_dir)
         plugin = config.plugins.get("tiered/pdf")
         if plugin is not None and isinstance(plugin.config, PdfConfig):
-            pdf = plugin.config
+            pdf = plugin.config  # validated by load_config: output_dir is a SitePath
     elif site_dir is None:
         return f"{config_file}: error: no such configuration file (or give --site-dir)"
     assert site_dir is not None
@@ -86,7 +94,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export; 0 when every PDF was written, 1 when one failed, 2 for a usage error."""
+    """Export; 0 when every PDF was written, 1 when one was not, 2 for a usage error."""
     found = _options(args)
     if isinstance(found, str):
         print(found, file=sys.stderr)

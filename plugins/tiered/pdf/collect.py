@@ -1,466 +1,74 @@
-"""Read a built site: its tier pages, topics and tiers, each page's article content.
+"""Read a built site: its tier pages, grouped into topics, and its tiers in order.
 
 Works on any built site folder, not on MkDocs objects: what it needs is the levels
 plugin's documented markup (``<meta name="tiered:tier">``, ``nav.tiered-switcher``,
-``p.tiered-badge``, ``p.tiered-reviewed``), the glossary's ``a.tiered-glossary-term``
-and the citations' ``section.references``. A topic is the folder holding tier pages
-(``topics/<slug>/<tier>/index.html``, or ``topics/<slug>/<tier>.html`` without
-directory URLs); its landing page is that folder's ``index.html``.
-
-Each page is parsed once and cleaned
-for print: the site's furniture removed, ids made unique across a document, images
-checked, glossary links turned into text. Links to other pages are kept as
-:class:`CrossLink` so each document decides whether they point inside it.
+``p.tiered-badge``, ``p.tiered-reviewed``) and the glossary's ``a.tiered-glossary-term``.
+A topic is the folder holding tier pages (``topics/<slug>/<tier>/index.html``, or
+``topics/<slug>/<tier>.html`` without directory URLs); its landing page is that folder's
+``index.html``. Each page is read once, parsed (:mod:`tiered.pdf.tree`) and cleaned for
+print (:mod:`tiered.pdf.clean`); one that cannot be read is a warning naming it.
 """
 
 from __future__ import annotations
 
 import posixpath
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from tiered.common.text import sort_key
-
-# The site's furniture: navigation between tiers, badges (their text moves to the
-# chapter heading), back-links, permalinks, edit buttons, things only a browser uses.
-_DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "form", "button", "input", "link"}
-)
-_DROP_TAGS |= {"video", "audio", "embed", "object", "select", "textarea", "dialog", "meta"}
-_DROP_CLASSES = frozenset(
-    {
-        "tiered-switcher",
-        "tiered-stepper",
-        "tiered-badge",
-        "tiered-reviewed",
-        "tiered-cards",
-        "tiered-pdf-links",
-        "headerlink",
-        "references__back",
-        "md-source-file",
-        "md-content__button",
-        "md-feedback",
-    }
-)
-# Identifiers readers should be able to read on paper: print the whole address.
-PRINTED_HOSTS = frozenset(
-    {
-        "doi.org",
-        "dx.doi.org",
-        "pubmed.ncbi.nlm.nih.gov",
-        "www.ncbi.nlm.nih.gov",
-        "pmc.ncbi.nlm.nih.gov",
-    }
-)
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+from tiered.pdf.clean import clean_page
+from tiered.pdf.model import Site, SitePage, Topic
+from tiered.pdf.tree import HEADINGS, content_root, heading_text, parse_page
 
 
-@dataclass
-class CrossLink:
-    """A link from one page of the site to another page (and maybe an anchor on it)."""
-
-    element: ET.Element
-    target: str  # site-relative path of the target HTML file
-    fragment: str
-
-
-@dataclass
-class GlossaryUse:
-    """A glossary term mentioned on a page."""
-
-    anchor: str  # the entry's id on the glossary page
-    glossary_page: str  # site-relative path of the glossary page
-    text: str  # the words the page used
-    definition: str  # the link's title: the short definition for that page's tier
-
-
-@dataclass
-class SitePage:
-    """One built page, cleaned for print."""
-
-    path: str  # site-relative path of its HTML file, ``topics/x/fundamentals/index.html``
-    key: str  # prefix that makes its ids unique inside any document
-    title: str
-    lang: str
-    tier: str | None = None
-    tier_label: str = ""
-    tier_order: tuple[str, ...] = ()
-    reviewed: str | None = None  # ISO date
-    reviewed_text: str = ""
-    content: ET.Element = field(default_factory=lambda: ET.Element("div"))
-    headings: list[tuple[ET.Element, int]] = field(default_factory=list)
-    cross_links: list[CrossLink] = field(default_factory=list)
-    glossary: list[GlossaryUse] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    is_empty: bool = False  # no text or figure left once the furniture is gone
-
-    def sections(self) -> list[tuple[str, str]]:
-        """``(id, text)`` of its second-level headings, for the contents."""
-        return [
-            (h.get("id", ""), heading_text(h))
-            for h, level in self.headings
-            if level == 2 and h.get("id")
-        ]
-
-
-@dataclass
-class Topic:
-    """A topic folder: its landing page (if any) and its tier pages, simplest first."""
-
-    slug: str
-    folder: str  # site-relative folder, ``topics/x``
-    title: str
-    pages: list[SitePage] = field(default_factory=list)
-
-
-@dataclass
-class Site:
-    """What the PDF export knows about a built site."""
-
-    root: Path
-    lang: str = "en"
-    topics: dict[str, Topic] = field(default_factory=dict)
-    tiers: dict[str, str] = field(default_factory=dict)  # name -> label, simplest first
-    glossary_names: dict[tuple[str, str], str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def tier_pages(self, tier: str) -> list[tuple[Topic, SitePage]]:
-        """Every topic's page at ``tier``, topics in title order."""
-        return [
-            (topic, page)
-            for topic in self.ordered_topics()
-            for page in topic.pages
-            if page.tier == tier
-        ]
-
-    def ordered_topics(self) -> list[Topic]:
-        """Topics by title (accent- and case-insensitive), then slug."""
-        return sorted(self.topics.values(), key=lambda t: (sort_key(t.title), t.slug))
-
-
-def heading_text(element: ET.Element) -> str:
-    """A heading's words, without the permalink sign."""
-    return " ".join("".join(element.itertext()).replace("¶", "").split())
-
-
-def _classes(element: ET.Element) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
-    | {"param", "source", "track", "wbr"}
-)
-
-
-class _TreeParser(HTMLParser):
-    """HTML to an ElementTree, for the well-formed HTML MkDocs writes.
-
-    The standard library's tokenizer with the C tree builder: several times faster than
-    an HTML5 parser, which matters on a large site. Tags left open are closed at the
-    next matching end tag or at the end; stray end tags are ignored.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.builder = ET.TreeBuilder()
-        self.builder.start("root", {})
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.builder.start(tag, {name: value or "" for name, value in attrs})
-        if tag in _VOID:
-            self.builder.end(tag)
-        else:
-            self.open.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.builder.start(tag, {name: value or "" for name, value in attrs})
-        self.builder.end(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.open:
-            return
-        while self.open:
-            name = self.open.pop()
-            self.builder.end(name)
-            if name == tag:
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.builder.data(data)
-
-    def finish(self) -> ET.Element:
-        self.close()
-        while self.open:
-            self.builder.end(self.open.pop())
-        self.builder.end("root")
-        root: ET.Element = self.builder.close()
-        return root
-
-
-def parse_html(text: str) -> ET.Element:
-    """A ``root`` element holding whatever ``text`` holds."""
-    parser = _TreeParser()
-    parser.feed(text)
-    return parser.finish()
-
-
-_ARTICLE = '<article class="md-content__inner'
-
-
-def _parse(path: Path) -> ET.Element:
-    """The page's ``<html>`` element, with its head and (at least) its article.
-
-    On a Material page only the ``<article>`` is parsed from the body: the navigation
-    around it lists every page of the site and would make reading a large site slow.
-    """
-    text = path.read_text(encoding="utf-8", errors="replace")
-    start = text.find(_ARTICLE)
-    end = text.rfind("</article>")
-    if start != -1 and end > start:
-        head_end = text.find("</head>")
-        text = text[: max(head_end, 0)] + "</head><body>" + text[start : end + 10] + "</body>"
-    root = parse_html(text)
-    html = root.find("html")
-    return html if html is not None else root
-
-
-def _content_root(root: ET.Element) -> ET.Element:
-    """The article: Material's ``article.md-content__inner``, else ``[role=main]``, ``main``."""
-    for element in root.iter("article"):
-        if "md-content__inner" in _classes(element):
-            return element
-    for element in root.iter():
-        if element.get("role") == "main":
-            return element
-    main = root.find(".//main")
-    if main is not None:
-        return main
-    body = root.find("body")
-    return body if body is not None else root
-
-
-def _remove(parent: ET.Element, child: ET.Element) -> None:
-    """Remove ``child`` but keep the text that followed it."""
-    tail = child.tail
-    index = list(parent).index(child)
-    parent.remove(child)
-    if tail:
-        if index > 0:
-            previous = parent[index - 1]
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-
-
-def _splice(parent: ET.Element, child: ET.Element) -> None:
-    """Replace ``child`` by its content: fewer boxes for the layout to break into lines."""
-    index = list(parent).index(child)
-    kids = list(child)
-    parent.remove(child)
-    text = child.text or ""
-    if text and index > 0:
-        parent[index - 1].tail = (parent[index - 1].tail or "") + text
-    elif text:
-        parent.text = (parent.text or "") + text
-    for offset, kid in enumerate(kids):
-        parent.insert(index + offset, kid)
-    tail = child.tail or ""
-    if kids:
-        kids[-1].tail = (kids[-1].tail or "") + tail
-    elif tail and index > 0:
-        parent[index - 1].tail = (parent[index - 1].tail or "") + tail
-    elif tail:
-        parent.text = (parent.text or "") + tail
-
-
-def _unwrap(element: ET.Element) -> None:
-    """Turn a link into a plain ``span`` with the same content."""
-    element.tag = "span"
-    element.attrib.clear()
-
-
-def page_key(path: str) -> str:
-    """A short id prefix for a page: ``topics/x/fundamentals/index.html`` -> ``p-topics-x-...``."""
-    stem = path.removesuffix("index.html").removesuffix(".html").strip("/") or "home"
-    return "p-" + "".join(ch if ch.isalnum() else "-" for ch in stem)
-
-
-class _Reader:
-    """Cleans one page's content for print (one instance per page)."""
-
-    def __init__(self, site_root: Path, path: str, key: str) -> None:
-        self.site_root = site_root
-        self.path = path
-        self.key = key
-        self.directory = posixpath.dirname(path)
-        self.page = SitePage(path=path, key=key, title="", lang="")
-
-    def read(self, root: ET.Element) -> SitePage:
-        page = self.page
-        page.lang = root.get("lang") or ""
-        for meta in root.iter("meta"):
-            if meta.get("name") == "tiered:tier":
-                page.tier = meta.get("content") or None
-        content = _content_root(root)
-        self._furniture(content)
-        self._clean(content)
-        content.tag = "div"
-        content.attrib.clear()
-        content.set("class", "page-content")
-        page.content = content
-        has_text = any(text.strip() for text in content.itertext())
-        page.is_empty = not has_text and content.find(".//img") is None
-        return page
-
-    def _furniture(self, content: ET.Element) -> None:
-        """Read what the levels plugin's markup says before it is removed."""
-        page = self.page
-        for element in content.iter():
-            classes = _classes(element)
-            if "tiered-switcher" in classes:
-                page.tier_order = tuple(
-                    a.get("data-tier", "") for a in element.iter("a") if a.get("data-tier")
-                )
-            elif "tiered-badge__label" in classes:
-                page.tier_label = " ".join("".join(element.itertext()).split())
-            elif "tiered-reviewed" in classes:
-                time = element.find(".//time")
-                if time is not None:
-                    page.reviewed = time.get("datetime")
-                    page.reviewed_text = " ".join("".join(time.itertext()).split())
-
-    def _clean(self, parent: ET.Element) -> None:
-        for child in list(parent):
-            if not isinstance(child.tag, str):  # a comment or processing instruction
-                _remove(parent, child)
-                continue
-            tag = child.tag
-            classes = _classes(child)
-            if (
-                tag in _DROP_TAGS
-                or classes & _DROP_CLASSES
-                or "hidden" in child.attrib
-                or tag.startswith("md-")
-            ):
-                _remove(parent, child)
-                continue
-            if tag == "h1" and not self.page.title:
-                self.page.title = heading_text(child)
-                _remove(parent, child)
-                continue
-            if tag in _HEADINGS:
-                self.page.headings.append((child, _HEADINGS[tag]))
-            self._attributes(child)
-            if tag == "a" and self._link(parent, child):
-                continue
-            if tag == "img" and self._image(parent, child):
-                continue
-            self._clean(child)
-
-    def _attributes(self, element: ET.Element) -> None:
-        for name in ("id", "for"):
-            value = element.get(name)
-            if value:
-                element.set(name, f"{self.key}-{value}")
-        for name in ("aria-labelledby", "aria-describedby", "headers"):
-            value = element.get(name)
-            if value:
-                element.set(name, " ".join(f"{self.key}-{v}" for v in value.split()))
-        for name in ("style", "onclick", "onload", "srcset", "sizes", "loading", "tabindex"):
-            element.attrib.pop(name, None)
-
-    def _link(self, parent: ET.Element, link: ET.Element) -> bool:  # noqa: PLR0911 - one case each
-        """Rewrite one link; True when it became plain text (its content is then cleaned)."""
-        href = (link.get("href") or "").strip()
-        if "tiered-glossary-term" in _classes(link):
-            self._glossary(link, href)
-            self._clean(link)
-            _splice(parent, link)
-            return True
-        parts = urlsplit(href)
-        if not href:
-            return False
-        if parts.scheme in {"http", "https"}:
-            link.set("class", "external")
-            if parts.hostname in PRINTED_HOSTS:
-                # On paper the address is what a reader can use: print it whole.
-                for child in list(link):
-                    link.remove(child)
-                link.text = href
-                link.set("class", "identifier")
-            return False
-        if parts.scheme == "mailto":
-            return False
-        if parts.scheme or parts.netloc:
-            _unwrap(link)  # javascript:, ftp:, //host: nothing to follow on paper
-            self._clean(link)
-            return True
-        if not parts.path:
-            link.set("href", f"#{self.key}-{parts.fragment}" if parts.fragment else "#")
-            return False
-        target = posixpath.normpath(posixpath.join(self.directory, unquote(parts.path)))
-        if parts.path.endswith("/") or (self.site_root / target).is_dir():
-            target = posixpath.join(target, "index.html")
-        if target.endswith(".html"):
-            self.page.cross_links.append(CrossLink(link, target, parts.fragment))
-            return False
-        _unwrap(link)  # a file of the site (a download, an image): text on paper
-        self._clean(link)
-        return True
-
-    def _glossary(self, link: ET.Element, href: str) -> None:
-        parts = urlsplit(href)
-        glossary_page = posixpath.normpath(posixpath.join(self.directory, unquote(parts.path)))
-        if parts.path.endswith("/") or not glossary_page.endswith(".html"):
-            glossary_page = posixpath.join(glossary_page, "index.html")
-        text = " ".join("".join(link.itertext()).split())
-        self.page.glossary.append(
-            GlossaryUse(
-                anchor=parts.fragment or text,
-                glossary_page=glossary_page,
-                text=text,
-                definition=" ".join((link.get("title") or "").split()),
-            )
+def _decode(raw: bytes, path: str, warnings: list[str]) -> str:
+    """A page's text, as ``Path.read_text`` gives it; a warning if it is not UTF-8."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        warnings.append(
+            f"{path}: not UTF-8 (byte {err.start}); the PDF shows \ufffd for what cannot be read"
         )
+        text = raw.decode("utf-8", errors="replace")
+    if "\r" in text:  # universal newlines, as reading in text mode does
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
-    def _image(self, parent: ET.Element, image: ET.Element) -> bool:
-        """Point the image at its file; a missing or remote one becomes its alt text."""
-        src = (image.get("src") or "").strip()
-        parts = urlsplit(src)
-        if parts.scheme == "data":
-            return False
-        problem = ""
-        if parts.scheme or parts.netloc:
-            problem = f"remote image '{src}' is not embedded (the PDF export fetches nothing)"
-        elif not parts.path:
-            problem = "image without a source"
+
+# Characters that would break a message's line or disguise a name (bidi controls).
+_DISGUISING = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _shown(path: str) -> str:
+    """``path`` with undecodable bytes and control characters escaped, for messages."""
+    out = []
+    for char in path:
+        if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif unicodedata.category(char) == "Cc" or char in _DISGUISING:
+            out.append(char.encode("unicode_escape").decode("ascii"))
         else:
-            target = posixpath.normpath(posixpath.join(self.directory, unquote(parts.path)))
-            file = (self.site_root / target).resolve()
-            if target.startswith("../") or not file.is_file():
-                problem = f"image '{src}' not found in the site"
-            else:
-                image.set("src", file.as_uri())
-                return False
-        self.page.warnings.append(f"{self.path}: {problem}; the PDF shows its description")
-        alt = image.get("alt") or ""
-        image.tag = "span"
-        image.attrib.clear()
-        image.set("class", "missing-image")
-        image.text = f"[Image: {alt}]" if alt else "[Image]"
-        return True
+            out.append(char)
+    return "".join(out)
 
 
-def read_page(site_root: Path, path: str) -> SitePage:
-    """Parse and clean one built page (``path`` relative to ``site_root``)."""
-    reader = _Reader(site_root, path, page_key(path))
-    return reader.read(_parse(site_root / path))
+def _read(site_root: Path, file: Path, warnings: list[str]) -> bytes | None:
+    """The bytes of a built file, or None (and a warning) if it is not one to read."""
+    path = file.relative_to(site_root).as_posix()
+    shown = _shown(path)
+    if shown != path:
+        warnings.append(
+            f"{shown}: the file name is not UTF-8 or has a control character: "
+            "no PDF includes it; rename it"
+        )
+        return None
+    if not file.resolve().is_relative_to(site_root.resolve()):
+        warnings.append(f"{path}: a link to a file outside the site: no PDF includes it")
+        return None
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        warnings.append(f"{path}: cannot be read ({err.strerror or err}): no PDF includes it")
+        return None
 
 
 def _topic_folder(path: str) -> str:
@@ -495,14 +103,16 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     landing_paths: list[str] = []
     for file in sorted(site_root.rglob("*.html")):
         path = file.relative_to(site_root).as_posix()
-        if not path.startswith(prefix) or path.startswith("pdf/"):
+        if not path.startswith(prefix):
             continue
-        raw = file.read_bytes()
+        raw = _read(site_root, file, site.warnings)
+        if raw is None:
+            continue
         if b'name="tiered:tier"' not in raw[: raw.find(b"</head>")]:  # no parse without it
             if path.endswith("/index.html") and path.count("/") == prefix.count("/") + 1:
                 landing_paths.append(path)
             continue
-        page = read_page(site_root, path)
+        page = clean_page(parse_page(_decode(raw, path, site.warnings)), site_root, path)
         if page.tier:
             tier_pages.append(page)
     order = _tier_order(tier_pages)
@@ -520,7 +130,7 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     for topic in site.topics.values():
         topic.pages.sort(key=lambda p: order.index(p.tier) if p.tier in order else len(order))
         landing = site_root / topic.folder / "index.html"
-        topic.title = _landing_title(landing) if landing.is_file() else ""
+        topic.title = _landing_title(site_root, landing, site.warnings) if landing.is_file() else ""
         topic.title = topic.title or topic.slug.replace("-", " ").capitalize()
     for path in landing_paths:
         folder = posixpath.dirname(path)
@@ -532,8 +142,12 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
     return site
 
 
-def _landing_title(path: Path) -> str:
-    heading = _content_root(_parse(path)).find(".//h1")
+def _landing_title(site_root: Path, file: Path, warnings: list[str]) -> str:
+    raw = _read(site_root, file, warnings)
+    if raw is None:
+        return ""
+    text = _decode(raw, file.relative_to(site_root).as_posix(), warnings)
+    heading = content_root(parse_page(text)).find(".//h1")
     return heading_text(heading) if heading is not None else ""
 
 
@@ -542,8 +156,9 @@ def _glossary_names(site: Site, pages: list[SitePage]) -> None:
     wanted = {use.glossary_page for page in pages for use in page.glossary}
     for glossary_page in sorted(wanted):
         file = site.root / glossary_page
-        if not file.is_file():
+        raw = _read(site.root, file, site.warnings) if file.is_file() else None
+        if raw is None:
             continue
-        for element in _parse(file).iter():
-            if element.tag in _HEADINGS and element.get("id"):
+        for element in parse_page(_decode(raw, glossary_page, site.warnings)).iter():
+            if element.tag in HEADINGS and element.get("id"):
                 site.glossary_names[(glossary_page, element.get("id", ""))] = heading_text(element)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from tiered.config_options import SitePath
+
 
 class PdfConfig(base.Config):
     """Options of ``tiered/pdf``."""
@@ -13,8 +15,8 @@ class PdfConfig(base.Config):
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
     pdf_on_serve = c.Type(bool, default=False)
     """Also write the PDFs (and show their links) during ``mkdocs serve``; slow, so off."""
-    output_dir = c.Type(str, default="pdf")
-    """Folder inside the built site that receives the PDFs."""
+    output_dir = SitePath("pdf", folder=True)
+    """Folder inside the built site that receives the PDFs (relative, never outside it)."""
     topics_dir = c.Type(str, default="topics")
     """Folder of the built site holding one folder per topic (as ``tiered/levels``)."""
     topics = c.Type(bool, default=True)

@@ -18,7 +18,8 @@ from typing import Literal
 
 from tiered.common.dates import format_date
 from tiered.common.text import sort_key
-from tiered.pdf.collect import Site, SitePage, Topic
+from tiered.pdf.links import resolve_cross_links
+from tiered.pdf.model import Site, SitePage, Topic
 from tiered.pdf.names import library_path, tier_path, topic_path
 
 Kind = Literal["topic", "tier", "library"]
@@ -250,16 +251,7 @@ def _contents(document: Document, pages: dict[str, int] | None = None) -> str:
 
 def _chapter(chapter: Chapter, n: int, inside: dict[str, str], shift: int) -> str:
     page = chapter.page
-    for link in page.cross_links:
-        key = inside.get(link.target)
-        if key is None:
-            # Another page of the site, not in this PDF: the words stay, the link goes.
-            link.element.tag = "span"
-            link.element.attrib.clear()
-        else:
-            link.element.tag = "a"
-            link.element.attrib.clear()
-            link.element.set("href", f"#{key}-{link.fragment}" if link.fragment else f"#{key}")
+    resolve_cross_links(page, inside)
     for heading, level in page.headings:
         heading.tag = f"h{min(6, level + shift)}"
     content = ET.tostring(page.content, encoding="unicode", method="html")

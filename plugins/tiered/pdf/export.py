@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiered.pdf.collect import collect_site
 from tiered.pdf.document import assemble, plan
+from tiered.pdf.names import remove_temporaries
 from tiered.pdf.parts import Plan, finish, plan_parts
 from tiered.pdf.render import Job, Result, render_all
 
@@ -61,6 +65,46 @@ def _no_progress(result: Result, done: int, total: int) -> None:
     del result, done, total
 
 
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """A SIGTERM ends the export as an exception would: temporary files are removed.
+
+    Python's default for SIGTERM is to die at once, skipping every ``finally``. Signal
+    handlers can only be set from the main thread (``mkdocs serve`` builds elsewhere).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _output_folder(site_root: Path, output_dir: str) -> Path | str:
+    """The PDF folder, or why it is refused: it must stay inside the site folder.
+
+    ``output_dir`` was validated as a config option already (``SitePath``); this is the
+    last guard, for any other caller, and for a symlink leading out of the site.
+    """
+    output = site_root / output_dir
+    root = site_root.resolve()
+    resolved = output.resolve()
+    if Path(output_dir).is_absolute() or (resolved != root and root not in resolved.parents):
+        return (
+            f"output folder '{output_dir}' leads outside the site folder {site_root}: "
+            "give a folder inside it, such as 'pdf'"
+        )
+    if output.exists() and not output.is_dir():
+        return f"output folder '{output_dir}' is a file in {site_root}: remove it"
+    return output
+
+
 def export(
     site_root: Path,
     options: Options,
@@ -68,8 +112,34 @@ def export(
 ) -> Report:
     """Write the PDFs of the built site at ``site_root``; never raises for bad content."""
     report = Report()
+    output = _output_folder(site_root, options.output_dir)
+    if isinstance(output, str):
+        report.errors.append(output)
+        return report
+    remove_temporaries(output)  # a killed export's: they must not be deployed
+    try:
+        with _terminated_as_exit():
+            _export(site_root, output, options, progress, report)
+    finally:
+        remove_temporaries(output)  # this one's, if it was stopped half-way
+    return report
+
+
+def _export(
+    site_root: Path,
+    output: Path,
+    options: Options,
+    progress: Callable[[Result, int, int], None],
+    report: Report,
+) -> None:
     site = collect_site(site_root, options.topics_dir)
     report.warnings.extend(site.warnings)
+    if not site.topics:
+        report.errors.append(
+            f"no tier pages in {site_root / options.topics_dir}: build the site with "
+            "tiered/levels first, or set topics_dir to the folder of the topics"
+        )
+        return
     if options.only_topic is not None and not any(
         t.slug == options.only_topic for t in site.topics.values()
     ):
@@ -87,7 +157,6 @@ def export(
     )
     report.warnings.extend(warnings)
     built = options.built or build_date()
-    output = site_root / options.output_dir
     workers = options.workers or os.cpu_count() or 1
     jobs: list[Job] = []
     in_parts: list[Plan] = []
@@ -129,4 +198,3 @@ def export(
             report.written.append(result)
         else:
             report.errors.append(f"{result.name}: could not be written: {result.error}")
-    return report

@@ -1,66 +1,107 @@
-"""The "Download PDF" links on topic landing pages and tier pages.
+"""Links on paper: what each link of a page becomes in a PDF.
 
-Which page is which is read from the levels plugin's documented markup in the page's
-rendered content: a tier page has ``nav.tiered-switcher`` (the current tier's link
-carries ``aria-current="page"``), a landing page has ``section.tiered-cards``.
+While a page is cleaned, :func:`rewrite_link` sorts each link: an address a reader can
+type stays (identifiers such as DOIs printed whole), a glossary term becomes its words,
+a link to another page of the site is kept as a :class:`~tiered.pdf.model.CrossLink`.
+Only when a document is assembled is it known which pages it holds:
+:func:`resolve_cross_links` then points each cross link inside the PDF, or drops it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+import posixpath
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from tiered.pdf.model import CrossLink, GlossaryUse, SitePage
+from tiered.pdf.tree import classes
+
+# Identifiers readers should be able to read on paper: print the whole address.
+PRINTED_HOSTS = frozenset(
+    {
+        "doi.org",
+        "dx.doi.org",
+        "pubmed.ncbi.nlm.nih.gov",
+        "www.ncbi.nlm.nih.gov",
+        "pmc.ncbi.nlm.nih.gov",
+    }
+)
+
+LinkKind = Literal["link", "text", "term"]
+"""``link``: stays a link; ``text``: becomes plain text; ``term``: a glossary term's words."""
 
 
-@dataclass
-class PageRole:
-    """What the levels markup says about a page."""
+def rewrite_link(  # noqa: PLR0911 - one return per kind of address
+    link: ET.Element, page: SitePage, site_root: Path
+) -> LinkKind:
+    """Rewrite one ``<a>`` of ``page`` for print, recording cross links and glossary terms.
 
-    tier: str | None = None  # a tier page: its tier name
-    tier_label: str = ""
-    landing: bool = False  # a topic's landing page
-
-
-class _Role(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.role = PageRole()
-        self._in_current = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = (values.get("class") or "").split()
-        if "tiered-cards" in classes:
-            self.role.landing = True
-        if "tiered-switcher__link" in classes and values.get("aria-current") == "page":
-            self.role.tier = values.get("data-tier") or None
-            self._in_current = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._in_current = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_current:
-            self.role.tier_label += data
-
-
-def page_role(html: str) -> PageRole:
-    """Whether ``html`` (a page's rendered content) is a tier page or a landing page."""
-    if "tiered-switcher" not in html and "tiered-cards" not in html:
-        return PageRole()
-    parser = _Role()
-    parser.feed(html)
-    parser.close()
-    parser.role.tier_label = " ".join(parser.role.tier_label.split())
-    return parser.role
+    The caller turns ``text`` links into plain text and splices ``term`` links into the
+    surrounding text, once their content is cleaned.
+    """
+    href = (link.get("href") or "").strip()
+    directory = posixpath.dirname(page.path)
+    if "tiered-glossary-term" in classes(link):
+        page.glossary.append(_glossary_use(link, href, directory))
+        return "term"
+    parts = urlsplit(href)
+    if not href:
+        return "link"
+    if parts.scheme in {"http", "https"}:
+        link.set("class", "external")
+        if parts.hostname in PRINTED_HOSTS:
+            # On paper the address is what a reader can use: print it whole.
+            for child in list(link):
+                link.remove(child)
+            link.text = href
+            link.set("class", "identifier")
+        return "link"
+    if parts.scheme == "mailto":
+        return "link"
+    if parts.scheme or parts.netloc:
+        return "text"  # javascript:, ftp:, //host: nothing to follow on paper
+    if not parts.path:
+        link.set("href", f"#{page.key}-{parts.fragment}" if parts.fragment else "#")
+        return "link"
+    target = posixpath.normpath(posixpath.join(directory, unquote(parts.path)))
+    if parts.path.endswith("/") or (site_root / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    if target.endswith(".html"):
+        page.cross_links.append(CrossLink(link, target, parts.fragment))
+        return "link"
+    return "text"  # a file of the site (a download, an image): text on paper
 
 
-def links_html(items: list[tuple[str, str]]) -> str:
-    """``<p class="tiered-pdf-links">`` with one plain link per ``(href, label)``."""
-    links = " · ".join(
-        f'<a class="tiered-pdf-links__link" href="{escape(href)}" type="application/pdf">'
-        f"{escape(label)}</a>"
-        for href, label in items
+def _glossary_use(link: ET.Element, href: str, directory: str) -> GlossaryUse:
+    parts = urlsplit(href)
+    glossary_page = posixpath.normpath(posixpath.join(directory, unquote(parts.path)))
+    if parts.path.endswith("/") or not glossary_page.endswith(".html"):
+        glossary_page = posixpath.join(glossary_page, "index.html")
+    text = " ".join("".join(link.itertext()).split())
+    return GlossaryUse(
+        anchor=parts.fragment or text,
+        glossary_page=glossary_page,
+        text=text,
+        definition=" ".join((link.get("title") or "").split()),
     )
-    return f'<p class="tiered-pdf-links">Download PDF: {links}</p>\n'
+
+
+def resolve_cross_links(page: SitePage, inside: dict[str, str]) -> None:
+    """Point ``page``'s cross links into the document, or make them text.
+
+    Args:
+        page: A page of the document being assembled.
+        inside: Each page of that document (its path) and its id prefix.
+    """
+    for link in page.cross_links:
+        key = inside.get(link.target)
+        if key is None:
+            # Another page of the site, not in this PDF: the words stay, the link goes.
+            link.element.tag = "span"
+            link.element.attrib.clear()
+        else:
+            link.element.tag = "a"
+            link.element.attrib.clear()
+            link.element.set("href", f"#{key}-{link.fragment}" if link.fragment else f"#{key}")

@@ -1,6 +1,14 @@
-"""Where each PDF goes inside the PDF folder: the one naming rule links and export share."""
+"""Paths: where each PDF goes, what its temporary files are called, what it may embed.
+
+The one naming rule the links, the export and the clean-up of a killed export share,
+and the one rule for which files of the site a PDF may show.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 
 def topic_path(slug: str) -> str:
@@ -16,3 +24,55 @@ def tier_path(tier: str) -> str:
 def library_path() -> str:
     """``library.pdf``."""
     return "library.pdf"
+
+
+# What a temporary file's name says after the PDF's name: a process id (a PDF being
+# written, then renamed), or a stage of a document rendered in parts.
+_STAGES = frozenset({"draft", "front", "numbers"})
+
+
+def temporary_path(target: Path, tag: str) -> Path:
+    """``.<name>.<tag>.tmp`` next to ``target``: hidden, and never taken for a PDF."""
+    return target.with_name(f".{target.name}.{tag}.tmp")
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one of the export's own temporary files (see :func:`temporary_path`).
+
+    Only these are removed as leftovers of a killed export: ``.<x>.pdf.<tag>.tmp`` with a
+    process id, ``partN`` or a stage as the tag, or a temporary of such a file.
+    """
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    base, _, tag = name[1:-4].rpartition(".")
+    number = tag.removeprefix("part")
+    if not (tag in _STAGES or (number.isascii() and number.isdigit())):
+        return False
+    return base.endswith(".pdf") or is_temporary(base)
+
+
+def remove_temporaries(folder: Path) -> list[Path]:
+    """Delete the export's temporary files under ``folder``; returns what was deleted.
+
+    What a killed export left would otherwise stay, and be deployed with the site.
+    """
+    removed = []
+    for path in sorted(folder.rglob(".*.tmp")) if folder.is_dir() else []:
+        if is_temporary(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def site_file(url: str, root: Path) -> Path | None:
+    """The file a ``file:`` URL names, symlinks resolved, if it is inside ``root``.
+
+    A relative path is taken from ``root``, never from the current directory; a host
+    other than ``localhost`` names another machine, and is refused.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc.lower() not in {"", "localhost"}:
+        return None
+    path = Path(url2pathname(parts.path))
+    resolved = (root / path).resolve()  # an absolute path replaces root
+    return resolved if resolved.is_relative_to(root.resolve()) else None

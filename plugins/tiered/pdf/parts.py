@@ -16,12 +16,14 @@ its part. What a single document did by itself is done here:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tiered.pdf.collect import Site
 from tiered.pdf.document import Document, Part, assemble_front, assemble_parts
+from tiered.pdf.model import Site
+from tiered.pdf.names import is_temporary, temporary_path
 from tiered.pdf.render import Job, Result, render
 
 # The parts carry no page numbers: the joined document gets its own.
@@ -54,7 +56,7 @@ def plan_parts(
             name=f"{document.name} (part {i + 1} of {len(parts)})",
             html=part.html,
             site_root=str(site.root),
-            target=str(target.with_name(f".{target.stem}.part{i + 1}.pdf")),
+            target=str(temporary_path(target, f"part{i + 1}")),
             extra_css=_PART,
             anchors=True,
         )
@@ -67,7 +69,7 @@ def plan_parts(
             name=f"{document.name} (contents)",
             html=draft.html,
             site_root=str(site.root),
-            target=str(target.with_name(f".{target.stem}.draft.pdf")),
+            target=str(temporary_path(target, "draft")),
             extra_css=NO_PAGE_NUMBERS,
         )
     )
@@ -94,7 +96,7 @@ def finish(
                 name,
                 front.html,
                 str(site.root),
-                str(plan.target.with_name(f".{plan.target.stem}.front.pdf")),
+                str(temporary_path(plan.target, "front")),
                 extra_css=NO_PAGE_NUMBERS,
             )
             front_result = render(front_job)
@@ -109,7 +111,7 @@ def finish(
             return Result(name, str(plan.target), ok=False, error=numbers.error)
         from tiered.pdf.merge import merge  # noqa: PLC0415 - pikepdf only where it is used
 
-        temporary = plan.target.with_name(f".{plan.target.name}.tmp")
+        temporary = temporary_path(plan.target, str(os.getpid()))
         merge(
             [Path(front_job.target), *(Path(job.target) for job in plan.jobs[: len(plan.parts)])],
             [front.owned, *(part.owned for part in plan.parts)],
@@ -124,8 +126,12 @@ def finish(
     except Exception as err:  # reported naming the document, as a render's failure is
         return Result(name, str(plan.target), ok=False, error=f"{type(err).__name__}: {err}")
     finally:
-        for leftover in plan.target.parent.glob(f".{plan.target.stem}.*"):
-            leftover.unlink(missing_ok=True)
+        # Its own files only: the parts, their drafts, the join before its rename.
+        own = f".{plan.target.name}."
+        folder = plan.target.parent
+        for leftover in folder.iterdir() if folder.is_dir() else []:
+            if leftover.name.startswith(own) and is_temporary(leftover.name):
+                leftover.unlink(missing_ok=True)
 
 
 def _page_numbers(plan: Plan, done: list[Result], front_pages: int) -> dict[str, int]:
@@ -141,7 +147,7 @@ def _page_numbers(plan: Plan, done: list[Result], front_pages: int) -> dict[str,
 
 def _render_numbers(plan: Plan, site: Site, total: int) -> Result:
     html = _NUMBERS.format(pages='<div class="n"></div>' * total)
-    target = plan.target.with_name(f".{plan.target.stem}.numbers.pdf")
+    target = temporary_path(plan.target, "numbers")
     # Untagged on purpose: the join wraps it in an artifact.
     result = render(Job("page numbers", html, str(site.root), str(target)), tagged=False)
     if result.ok and result.pages != total:

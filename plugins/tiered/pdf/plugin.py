@@ -16,8 +16,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from tiered.pdf.config import PdfConfig
+from tiered.pdf.downloads import links_html, page_role
 from tiered.pdf.export import Options, export
-from tiered.pdf.links import links_html, page_role
 from tiered.pdf.names import library_path, tier_path, topic_path
 from tiered.pdf.render import Result
 

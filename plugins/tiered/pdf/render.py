@@ -11,11 +11,14 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tiered.pdf.names import site_file, temporary_path
 
 _STYLESHEET = Path(__file__).parent / "print.css"
 
@@ -61,34 +64,32 @@ def _fetcher_class() -> Any:
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             scheme = url.split(":", 1)[0].lower()
-            if scheme == "file":
-                from urllib.request import url2pathname  # noqa: PLC0415
-
-                path = Path(
-                    url2pathname(url.split("?", maxsplit=1)[0].removeprefix("file://"))
-                ).resolve()
-                if path == self.root or self.root in path.parents:
-                    return super().fetch(url, headers)
-            elif scheme == "data":
+            if scheme == "data":
                 return super().fetch(url, headers)
+            path = site_file(url, self.root) if scheme == "file" else None
+            if path is not None:
+                # The file that was checked is the file fetched: its own, resolved URL.
+                return super().fetch(path.as_uri(), headers)
             self.refused.append(url)
             raise ValueError(f"tiered/pdf fetches only files of the site: refused {url}")
 
     return LocalFetcher
 
 
-def _cache_page_references() -> None:
-    """Make pydyf's ``PDF.page_references`` constant-time.
+@contextmanager
+def _cached_page_references() -> Iterator[None]:
+    """Make pydyf's ``PDF.page_references`` constant-time while a PDF is rendered.
 
     pydyf 0.13 rebuilds the tuple of every page reference on each access, and WeasyPrint's
     tagging reads it once per structure element: quadratic in the page count (about
     half the time of a 400-page tagged PDF). The cache is keyed on the page list's
-    length, which only ever grows, so it returns exactly what the property would.
+    length, which only ever grows, so it returns exactly what the property would. The
+    class is patched for the call only and restored after: nothing else in the process
+    sees a changed pydyf.
     """
     import pydyf  # noqa: PLC0415
 
-    if getattr(pydyf.PDF, "_tiered_cached", False):
-        return
+    original = pydyf.PDF.__dict__["page_references"]
 
     def page_references(self: Any) -> tuple[bytes, ...]:
         kids = self.pages["Kids"]
@@ -100,12 +101,17 @@ def _cache_page_references() -> None:
         return cached[1]
 
     pydyf.PDF.page_references = property(page_references)
-    pydyf.PDF._tiered_cached = True
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = original
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+class LogMessages(logging.Handler):
+    """Keeps the messages logged at ``level`` or above, to report them elsewhere."""
+
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -116,40 +122,24 @@ def render(job: Job, *, tagged: bool = True) -> Result:
     """Write one PDF (tagged, PDF/UA-1); never raises: failures come back in the result."""
     start = time.perf_counter()
     result = Result(job.name, job.target, ok=False)
-    handler = _Collect()
+    handler = LogMessages()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     propagate = logger.propagate
     logger.propagate = False  # its messages are reported once, naming the document
     target = Path(job.target)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = temporary_path(target, str(os.getpid()))
     try:
-        from weasyprint import CSS, HTML  # noqa: PLC0415
-
-        _cache_page_references()
-        fetcher = _fetcher_class()(Path(job.site_root))
-        base = Path(job.site_root).resolve().as_uri() + "/"
-        stylesheets = [CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)]
-        if job.extra_css:
-            stylesheets.append(CSS(string=job.extra_css, url_fetcher=fetcher))
-        variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
-        document = HTML(string=job.html, base_url=base, url_fetcher=fetcher).render(
-            stylesheets=stylesheets, **variant
-        )
-        if job.anchors:
-            result.anchors = {
-                name: number for number, page in enumerate(document.pages) for name in page.anchors
-            }
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(temporary, **variant)
+        with _cached_page_references():
+            _write(job, tagged, result, temporary)
         temporary.replace(target)
         result.ok = True
-        result.pages = len(document.pages)
-        result.refused = list(fetcher.refused)
     except Exception as err:
         result.error = f"{type(err).__name__}: {err}"
     finally:
-        temporary.unlink(missing_ok=True)
+        # Not there, or its folder could not be made (the error above says why).
+        with suppress(FileNotFoundError, NotADirectoryError):
+            temporary.unlink()
         logger.removeHandler(handler)
         logger.propagate = propagate
     result.warnings = handler.messages
@@ -157,27 +147,54 @@ def render(job: Job, *, tagged: bool = True) -> Result:
     return result
 
 
-def render_all(jobs: list[Job], workers: int, done: Callable[[Result], None]) -> list[Result]:
-    """Render ``jobs`` (in the caller's order) on up to ``workers`` processes.
+def _write(job: Job, tagged: bool, result: Result, temporary: Path) -> None:
+    """Lay out ``job``'s HTML and write the PDF at ``temporary``; fill in ``result``."""
+    from weasyprint import CSS, HTML  # noqa: PLC0415
 
-    ``done`` hears of each result as it comes.
+    fetcher = _fetcher_class()(Path(job.site_root))
+    base = Path(job.site_root).resolve().as_uri() + "/"
+    stylesheets = [CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)]
+    if job.extra_css:
+        stylesheets.append(CSS(string=job.extra_css, url_fetcher=fetcher))
+    variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
+    document = HTML(string=job.html, base_url=base, url_fetcher=fetcher).render(
+        stylesheets=stylesheets, **variant
+    )
+    if job.anchors:
+        result.anchors = {
+            name: number for number, page in enumerate(document.pages) for name in page.anchors
+        }
+    temporary.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(temporary, **variant)
+    result.pages = len(document.pages)
+    result.refused = list(fetcher.refused)
+
+
+def render_all(jobs: list[Job], workers: int, done: Callable[[Result], None]) -> list[Result]:
+    """Render ``jobs`` on up to ``workers`` processes, started in the caller's order.
+
+    ``done`` hears of each result as it comes (in the order they finish).
     """
     results: list[Result] = []
-    iterate = (
+    iterate: Generator[Result, None, None] = (
         (render(job) for job in jobs)
         if workers <= 1 or len(jobs) <= 1
         else _parallel(jobs, workers)
     )
-    for result in iterate:
-        results.append(result)
-        done(result)
+    # Closed at once if the caller stops early (an error, SIGTERM): the pool shuts down
+    # before the export removes its temporary files.
+    with closing(iterate):
+        for result in iterate:
+            results.append(result)
+            done(result)
     return results
 
 
-def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
+def _parallel(jobs: list[Job], workers: int) -> Generator[Result, None, None]:
     # "spawn": a forked child of a threaded process (mkdocs serve) can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context)
+    try:
         futures: dict[Future[Result], Job] = {pool.submit(render, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]
@@ -185,3 +202,6 @@ def _parallel(jobs: list[Job], workers: int) -> Iterator[Result]:
                 yield future.result()
             except Exception as err:
                 yield Result(job.name, job.target, ok=False, error=f"{type(err).__name__}: {err}")
+    finally:
+        # Stopped early: the documents not yet started are not started at all.
+        pool.shutdown(wait=True, cancel_futures=True)
