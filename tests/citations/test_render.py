@@ -6,7 +6,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from tiered.citations import render
+from tiered.citations import page_list
 from tiered.citations.authordate import year_suffixes
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.markdown import CitationsExtension
@@ -24,7 +24,7 @@ SUFFIXES = year_suffixes(ENTRIES)
 def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
     extension = CitationsExtension()
     html = markdown.Markdown(extensions=["attr_list", extension]).convert(source)
-    resolved = render.resolve_page(
+    resolved = page_list.resolve_page(
         html,
         extension.citations,
         ENTRIES,
@@ -80,12 +80,14 @@ def test_ranges_collapse() -> None:
 
 
 def test_no_citations_leaves_the_page_alone() -> None:
-    resolved = render.resolve_page("<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str)
+    resolved = page_list.resolve_page(
+        "<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str
+    )
     assert (resolved.page, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
 
 
 def test_nocite_lists_uncited_entries() -> None:
-    resolved = render.resolve_page(
+    resolved = page_list.resolve_page(
         "<p>x</p>",
         [],
         ENTRIES,

@@ -56,9 +56,9 @@ REQUIRED = {
     "online": ("title", "url|doi"),
     "phdthesis": ("author", "title", "school|institution", "year|date"),
 }
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_PMID = re.compile(r"^\d{1,9}$")
-_PMCID = re.compile(r"^PMC\d+$")
+_DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
+_PMID = re.compile(r"^[0-9]{1,9}$")
+_PMCID = re.compile(r"^PMC[0-9]+$")
 _MONTHS = {
     month: number
     for number, month in enumerate(
@@ -300,21 +300,21 @@ def _macros(entry: Entry, path: str, line: int) -> list[Diagnostic]:
     enclosing = entry.parser_metadata.get(mw.RemoveEnclosingMiddleware.metadata_key(), {})
     resolved = entry.parser_metadata.get(mw.ResolveStringReferencesMiddleware.metadata_key(), [])
     found = []
-    for field in entry.fields:
-        value = field.value
+    for item in entry.fields:
+        value = item.value
         if (
-            enclosing.get(field.key) != "no-enclosing"
-            or field.key in resolved
+            enclosing.get(item.key) != "no-enclosing"
+            or item.key in resolved
             or not isinstance(value, str)
             or not _MACRO_NAME.fullmatch(value)
-            or (field.key.lower() == "month" and value[:3].lower() in _MONTHS)
+            or (item.key.lower() == "month" and value[:3].lower() in _MONTHS)
         ):
             continue
         found.append(
             Diagnostic(
                 path,
-                (field.start_line or 0) + 1 if field.start_line is not None else line,
-                f"{entry.key}: field '{field.key}' names the @string macro '{value}', which "
+                (item.start_line or 0) + 1 if item.start_line is not None else line,
+                f"{entry.key}: field '{item.key}' names the @string macro '{value}', which "
                 f"is not defined: add @string{{{value} = {{...}}}} or write the value in braces",
             )
         )
@@ -392,7 +392,9 @@ def _issued(
     if not _DIGITS.fullmatch(year):
         found.append(
             Diagnostic(
-                path, line, f"{key}: year '{year}' is not a year: write it in the digits 0-9, as 2020"
+                path,
+                line,
+                f"{key}: year '{year}' is not a year: write it in the digits 0-9, as 2020",
             )
         )
         return None
@@ -411,7 +413,7 @@ def _date_parts(text: str) -> list[int] | None:
         return None
     parts = [int(p) for p in match.group("year", "month", "day") if p is not None]
     try:
-        datetime.date(*(parts + [1, 1])[:3])
+        datetime.date(*[*parts, 1, 1][:3])
     except ValueError:
         return None
     return parts
