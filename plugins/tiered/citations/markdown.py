@@ -24,7 +24,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
@@ -101,22 +101,33 @@ class _ReadingOrder(Treeprocessor):
         self.ext.citations = ordered
 
 
-_OWN_ATTRIBUTE = re.compile(r"\bdata-tiered-citation\b", re.IGNORECASE)
+# The attribute's name, as a name (so "data-tiered-citation-raw" is not found again).
+_OWN_ATTRIBUTE = re.compile(r"\bdata-tiered-citation(?=[\s=/>])", re.IGNORECASE)
 
 
 class _AuthorMarkup(Postprocessor):
     """The extension's own attribute, in an author's raw HTML, renamed ``-raw``.
 
     Phase two finds citations by that attribute; raw HTML copying it (as an author
-    might from a built page) would be taken for one, with an index of another.
+    might from a built page) would be taken for one, with an index of another. (The
+    toc extension runs the postprocessors once more for each heading: blocks already
+    looked at are not looked at again.)
     """
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.checked = 0
 
     def run(self, text: str) -> str:
         blocks = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(blocks):
+        if self.checked > len(blocks):  # the Markdown instance was reset
+            self.checked = 0
+        for index in range(self.checked, len(blocks)):
+            block = blocks[index]
             # Elements (md_in_html) hold Markdown, whose citations are ours.
             if isinstance(block, str) and "data-tiered-citation" in block.lower():
                 blocks[index] = _OWN_ATTRIBUTE.sub("data-tiered-citation-raw", block)
+        self.checked = len(blocks)
         return text
 
 
@@ -133,8 +144,10 @@ class _CitationProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> Found:
-        # Inside an author's raw <a>, the placeholders of whose tags are in ``data``.
-        if raw_link_depth(self.md, data, m.start(0)):
+        # Inside an author's raw <a>? Its tags are in ``data`` as inline placeholders
+        # that stand for the raw HTML stash's; unescape gives the latter back.
+        before = data[: m.start(0)]
+        if util.STX in before and raw_link_depth(self.md, self.unescape(before)):
             return None, None, None
         citation = self.parse(m)
         if citation is None:
