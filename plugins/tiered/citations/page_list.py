@@ -147,6 +147,8 @@ def resolve_page(
     end = 0
     for match in PLACEHOLDER.finditer(content):
         index, source = int(match.group(1)), html.unescape(match.group(2))
+        if index >= len(citations):
+            continue  # not the extension's (it renames its attribute in raw HTML): as written
         citation = citations[index]
         keep = style != "ama" or citation.narrative or any(k not in known for k in citation.keys)
         keep = keep or any(item.prefix for item in citation.items)
