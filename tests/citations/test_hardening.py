@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -97,7 +98,7 @@ def test_no_citation_inside_an_authors_raw_link(site: SiteFactory) -> None:
 
 # -- hangs: every hostile pattern is linear ------------------------------------------------
 
-HOSTILE = {
+HOSTILE: dict[str, Callable[[int], str]] = {
     "unclosed bracket, many @": lambda n: "[see " + "@" * n,
     "unclosed bracket, many -@": lambda n: "[see " + "-@" * (n // 2),
     "unclosed bracket, many @ and spaces": lambda n: "[see " + "@ " * (n // 2),
