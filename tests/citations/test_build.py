@@ -16,6 +16,20 @@ BIB = {"a.bib": (FIXTURES / "a.bib").read_text(encoding="utf-8")}
 GLOSSARY = "terms:\n  - term: RANKL\n    short: A signal.\n  - term: bone loss\n    short: Loss.\n"
 
 
+# What the fixture a.bib's own mistakes give, in every build that reads it.
+A_BIB_WARNINGS = [
+    "bib/a.bib:25: broken BibTeX entry: Unexpected block start: `@online`. "
+    "Was still looking for field-value closing `,` or `}`",
+    "bib/a.bib:39: @article{nojournal2010} is missing 'journal' or 'journaltitle'",
+    "bib/a.bib:39: nojournal2010: malformed DOI 'not-a-doi' (a DOI starts with 10. and a slash)",
+]
+
+
+def _spans(html: str) -> list[str]:
+    """Every citation the page shows, as HTML (a missing one holds a span of its own)."""
+    return re.findall(r'<span class="citation[" ].*?</span>(?:</span>)?', html)
+
+
 def _tiered(result: BuildResult) -> list[str]:
     return [w.removeprefix("tiered: ") for w in result.warnings if w.startswith("tiered: ")]
 
@@ -56,17 +70,21 @@ def test_unknown_key_warns_with_the_line_the_author_sees(site: SiteFactory) -> N
     assert _tiered(result) == [
         "docs/notes.md:9:10: unknown citation key 'nobody' (not in bib/*.bib)"
     ]
-    html = result.html("notes/index.html")
-    assert "[see @nobody, p. 3]" in html
-    assert "[missing reference: nobody]" in html
+    # The author's text stays, marked: nothing is deleted.
+    assert _spans(result.html("notes/index.html"))[1] == (
+        '<span class="citation citation--missing" data-cites="nobody" id="cite-notes-1">'
+        '[see @nobody, p. 3] <span class="citation__missing">[missing reference: nobody]'
+        "</span></span>"
+    )
 
 
 def test_duplicate_keys_across_files_name_both_places(site: SiteFactory) -> None:
     bib = {**BIB, "b.bib": (FIXTURES / "b.bib").read_text(encoding="utf-8")}
     result = site.build({"index.md": "# Home\n"}, citations={}, bib=bib, levels={"enabled": False})
-    assert "bib/b.bib:1: duplicate bibliography key 'muller2020' (also at bib/a.bib:3)" in (
-        _tiered(result)
-    )
+    assert _tiered(result) == [
+        *A_BIB_WARNINGS,
+        "bib/b.bib:1: duplicate bibliography key 'muller2020' (also at bib/a.bib:3)",
+    ]
 
 
 def test_strict_build_fails_on_an_unknown_key(site: SiteFactory) -> None:
@@ -184,8 +202,12 @@ def test_glossary_sources_resolve_through_the_documented_markup(site: SiteFactor
     ) in page
     assert ">Müller et al, 2020</a></span>" in page
     assert '<span class="citation" data-cites="ghost2000">ghost2000</span>' in page
-    # The generated page has no source file: the warning names the page.
-    assert "glossary.md: unknown citation key 'ghost2000' (not in bib/*.bib)" in (_tiered(result))
+    # The generated page has no source file: the warning names the page, at its first
+    # line after the front matter (page_diagnostic's rule).
+    assert (
+        _tiered(result)[-1] == "glossary.md:5: unknown citation key 'ghost2000' (not in bib/*.bib)"
+    )
+    assert _tiered(result)[:-1] == A_BIB_WARNINGS
     references = result.html("references/index.html")
     assert 'Cited in: <a href="../glossary/">Glossary</a>' in references
 
@@ -206,8 +228,18 @@ def test_vancouver_style(site: SiteFactory) -> None:
         {"index.md": text}, citations={"style": "vancouver"}, bib=BIB, levels={"enabled": False}
     )
     html = result.html("index.html")
-    assert '">1 p. 4</a>]</span>' in html
-    assert "2020 Jan;35(2):1&#8211;10." in html
+    assert _spans(html) == [
+        '<span class="citation" data-cites="muller2020" id="cite-home-0">'
+        '[<a href="#ref-home-muller2020" class="tiered-citation-link">1 p. 4</a>]</span>'
+    ]
+    assert re.findall(r'<li id="ref-home-muller2020".*?</li>', html) == [
+        '<li id="ref-home-muller2020" value="1">M&#252;ller J, van der Berg J Jr, World Health '
+        "Organization. Bone loss in RANKL models. Journal of Bone and Mineral Research. 2020 "
+        'Jan;35(2):1&#8211;10. doi:<a href="https://doi.org/10.1002/jbmr.1234">10.1002/jbmr.1234'
+        '</a> PubMed PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/31234567/">31234567</a>. '
+        '<a class="references__back" href="#cite-home-0" aria-label="Back to citation 1">'
+        "&#8617;</a></li>"
+    ]
 
 
 def test_apa_style_suffixes_hold_across_pages(site: SiteFactory) -> None:
@@ -225,11 +257,19 @@ def test_apa_style_suffixes_hold_across_pages(site: SiteFactory) -> None:
     assert _tiered(result) == []
     one, two = result.html("one/index.html"), result.html("two/index.html")
     # "Zebra" is 2020b on every page, though page one cites no other 2020 work.
-    assert '">Smith, 2020b</a>)</span>' in one
-    assert 'Smith (<a href="#ref-two-early"' in two
-    assert '">2020a</a>, p. 4)</span>' in two
-    assert '<ul class="references__list references__list--author-date">' in one
-    assert "Smith, J. (2020b). Zebra. <i>J</i>." in one
+    assert _spans(one) == [
+        '<span class="citation" data-cites="late" id="cite-one-0">(<a href="#ref-one-late" '
+        'class="tiered-citation-link">Smith, 2020b</a>)</span>'
+    ]
+    assert _spans(two) == [
+        '<span class="citation" data-cites="early" id="cite-two-0">Smith (<a '
+        'href="#ref-two-early" class="tiered-citation-link">2020a</a>, p. 4)</span>'
+    ]
+    assert re.findall(r'<ul class="references__list.*?</ul>', one, re.DOTALL) == [
+        '<ul class="references__list references__list--author-date">\n'
+        '<li id="ref-one-late">Smith, J. (2020b). Zebra. <i>J</i>. <a class="references__back" '
+        'href="#cite-one-0" aria-label="Back to citation 1">&#8617;</a></li>\n</ul>'
+    ]
     references = result.html("references/index.html")
     assert references.index("(2020a). Aardvark") < references.index("(2020b). Zebra")
 
@@ -241,10 +281,14 @@ def test_search_indexes_the_words_not_the_citation_numbers(site: SiteFactory) ->
     index = result.html("search/search_index.json")
     assert "Bone loss is common" in index
     assert "tiered-citation-link" not in index
-    assert "tiered-cite:" not in index
+    assert "<!--tiered-" not in index
     html = result.html("index.html")
-    assert 'class="tiered-citation-link">1</a>' in html
-    assert "tiered-cite:" not in html
+    assert _spans(html) == [
+        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-home-0"><sup>'
+        '<a href="#ref-home-muller2020" class="tiered-citation-link">1</a>,'
+        '<a href="#ref-home-elocator2017" class="tiered-citation-link">2</a></sup></span>'
+    ]
+    assert "<!--tiered-" not in html
     # The references page is where entries are found by search; its "Cited in" page
     # titles are navigation, not sources.
     assert "Bone loss in RANKL models" in index

@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from tiered.citations import formatting
+from tiered.citations.markup import ascii_html
 from tiered.citations.styles import format_entry
 
 
@@ -49,7 +50,9 @@ def test_few_entries_are_formatted_in_process() -> None:
     entries = _entries(3)
     formatter = formatting.EntryFormatter(entries, "vancouver")
     assert formatter.worker is None
-    assert formatter("k1") == format_entry(entries["k1"], "vancouver")
+    # As it goes in a page: non-ASCII as character references.
+    assert formatter("k1") == ascii_html(format_entry(entries["k1"], "vancouver"))
+    assert formatter("k1").endswith("2001;1&#8211;10.")
 
 
 def test_the_main_process_never_waits_for_the_worker() -> None:

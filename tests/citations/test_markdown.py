@@ -89,3 +89,26 @@ def _code(html: str) -> list[str]:
     import re  # noqa: PLC0415 - local helper
 
     return re.findall(r"<code>(.*?)</code>", html, re.DOTALL)
+
+
+def test_nothing_inside_an_authors_raw_link_is_a_citation() -> None:
+    html, extension = _render('<a href="x">see [@a] and @b</a> but [@c], *<a href="y">@d</a>* @e')
+    assert html == (
+        '<p><a href="x">see [@a] and @b</a> but <span class="citation" data-cites="c" '
+        'data-tiered-citation="0">[@c]</span>, <em><a href="y">@d</a></em> '
+        '<span class="citation" data-cites="e" data-tiered-citation="1">@e</span></p>'
+    )
+    assert [c.keys for c in extension.citations] == [("c",), ("e",)]
+
+
+def test_an_authors_copy_of_the_extensions_attribute_is_renamed() -> None:
+    source = (
+        '<div data-tiered-citation="1">x</div>\n\n'
+        '# Title <span data-TIERED-citation="2">y</span>\n\nText [@a].\n'
+    )
+    html, _extension = _render(source)
+    assert html == (
+        '<div data-tiered-citation-raw="1">x</div>\n\n'
+        '<h1>Title <span data-tiered-citation-raw="2">y</span></h1>\n'
+        '<p>Text <span class="citation" data-cites="a" data-tiered-citation="0">[@a]</span>.</p>'
+    )

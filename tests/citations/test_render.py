@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
 import pytest
-from tiered.citations import render
+from tiered.citations import page_list
 from tiered.citations.authordate import year_suffixes
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.markdown import CitationsExtension
@@ -24,7 +25,7 @@ SUFFIXES = year_suffixes(ENTRIES)
 def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
     extension = CitationsExtension()
     html = markdown.Markdown(extensions=["attr_list", extension]).convert(source)
-    resolved = render.resolve_page(
+    resolved = page_list.resolve_page(
         html,
         extension.citations,
         ENTRIES,
@@ -69,9 +70,21 @@ def test_golden_syntax_per_style(case: str, style: str, update_golden: bool) -> 
 
 def test_hostile_fields_never_become_markup() -> None:
     html, _unknown = _render("[@hostile]")
-    assert "<script>" not in html
-    assert "<b>Bad</b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Every value escaped; the style's own italics are the only markup.
+    assert re.findall(r'<li id="ref-test-page-hostile".*?</li>', html) == [
+        '<li id="ref-test-page-hostile" value="1">O\'Brien &lt;b&gt;Bad&lt;/b&gt;. A '
+        '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "title". <i>J &amp; &lt;i&gt;K&lt;/i&gt;'
+        '</i>. Published online 2020. <a class="references__back" href="#cite-test-page-0" '
+        'aria-label="Back to citation 1">↩</a></li>'
+    ]
+
+
+def test_a_placeholder_the_extension_did_not_write_stays_as_written() -> None:
+    forged = '<p><span class="citation" data-cites="a" data-tiered-citation="7">x</span></p>'
+    resolved = page_list.resolve_page(
+        forged, [], ENTRIES, page="p", heading="R", format_entry=str, nocite=("a2",)
+    )
+    assert resolved.content == forged
 
 
 def test_ranges_collapse() -> None:
@@ -80,12 +93,14 @@ def test_ranges_collapse() -> None:
 
 
 def test_no_citations_leaves_the_page_alone() -> None:
-    resolved = render.resolve_page("<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str)
+    resolved = page_list.resolve_page(
+        "<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str
+    )
     assert (resolved.page, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
 
 
 def test_nocite_lists_uncited_entries() -> None:
-    resolved = render.resolve_page(
+    resolved = page_list.resolve_page(
         "<p>x</p>",
         [],
         ENTRIES,

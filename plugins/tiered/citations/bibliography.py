@@ -10,6 +10,7 @@ once per content (``mkdocs serve`` rebuilds reuse it).
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -55,9 +56,9 @@ REQUIRED = {
     "online": ("title", "url|doi"),
     "phdthesis": ("author", "title", "school|institution", "year|date"),
 }
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_PMID = re.compile(r"^\d{1,9}$")
-_PMCID = re.compile(r"^PMC\d+$")
+_DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
+_PMID = re.compile(r"^[0-9]{1,9}$")
+_PMCID = re.compile(r"^PMC[0-9]+$")
 _MONTHS = {
     month: number
     for number, month in enumerate(
@@ -200,6 +201,16 @@ def load_bibliography(files: Iterable[tuple[str, str]]) -> Bibliography:
         raw = {entry.key: entry for entry in library.entries}
         for entry in library.entries:
             line = (entry.start_line or 0) + 1
+            if not entry.key.strip():
+                bibliography.diagnostics.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        f"@{entry.entry_type} entry without a key: write one after the brace, "
+                        f"as in @{entry.entry_type}{{smith2020, ...}}",
+                    )
+                )
+                continue
             existing = bibliography.entries.get(entry.key)
             if existing is not None:
                 bibliography.diagnostics.append(
@@ -210,9 +221,13 @@ def load_bibliography(files: Iterable[tuple[str, str]]) -> Bibliography:
                     )
                 )
                 continue
-            fields = _fields(entry, raw)
-            bibliography.diagnostics += _check(entry, fields, path, line)
-            bibliography.entries[entry.key] = BibEntry(entry.key, to_csl(entry, fields), path, line)
+            found: list[Diagnostic] = []
+            fields = _fields(entry, raw, path, line, found)
+            found += _macros(entry, path, line)
+            found += _check(entry, fields, path, line)
+            csl = to_csl(entry, fields, path, line, found)
+            bibliography.diagnostics += found
+            bibliography.entries[entry.key] = BibEntry(entry.key, csl, path, line)
     return bibliography
 
 
@@ -223,19 +238,87 @@ def _failure(path: str, block: ParsingFailedBlock) -> Diagnostic:
     error = getattr(block, "error", None)
     # bibtexparser keeps the reason in abort_reason; str() of the error is empty.
     reason = getattr(error, "abort_reason", None) or str(error) or "unreadable entry"
+    if "recursion" in str(reason):
+        reason = "braces nested too deeply: remove the extra { and }"
     return Diagnostic(path, line, f"broken BibTeX entry: {' '.join(str(reason).split())}")
 
 
-def _fields(entry: Entry, raw: dict[str, Entry]) -> dict[str, Any]:
-    """The entry's fields (lower-case names), with a ``crossref`` parent's filled in."""
+def _fields(
+    entry: Entry, raw: dict[str, Entry], path: str, line: int, found: list[Diagnostic]
+) -> dict[str, Any]:
+    """The entry's fields (lower-case names), with its ``crossref`` parents' filled in.
+
+    A parent may have a parent of its own; a missing parent or a cycle is reported and
+    the chain followed no further.
+    """
     fields = {name.lower(): f.value for name, f in entry.fields_dict.items()}
-    parent = raw.get(str(fields.get("crossref", "")))
-    if parent is not None:
-        for name, f in parent.fields_dict.items():
-            fields.setdefault(name.lower(), f.value)
-        if "title" in parent.fields_dict:
-            fields.setdefault("booktitle", parent.fields_dict["title"].value)
+    seen = [entry.key]
+    child = fields
+    while "crossref" in child:
+        target = str(child["crossref"]).strip()
+        parent = raw.get(target)
+        if parent is None:
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    f"{entry.key}: crossref '{target}' is not an entry of this file: add it "
+                    "or remove the crossref field",
+                )
+            )
+            break
+        if target in seen:
+            chain = " -> ".join([*seen, target])
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    f"{entry.key}: crossref cycle ({chain}): remove one of these crossref fields",
+                )
+            )
+            break
+        seen.append(target)
+        child = {name.lower(): f.value for name, f in parent.fields_dict.items()}
+        for name, value in child.items():
+            if name != "crossref":
+                fields.setdefault(name, value)
+        if "title" in child:
+            fields.setdefault("booktitle", child["title"])
     return fields
+
+
+# A bare word as a field value is an @string macro's name (month names are BibTeX's own).
+_MACRO_NAME = re.compile(r"[^\W\d][\w:.+/-]*")
+
+
+def _macros(entry: Entry, path: str, line: int) -> list[Diagnostic]:
+    """Field values that name an ``@string`` macro the file never defines.
+
+    bibtexparser leaves such a value as the macro's name: ``journal = jbmr`` would be
+    printed as the journal "jbmr".
+    """
+    enclosing = entry.parser_metadata.get(mw.RemoveEnclosingMiddleware.metadata_key(), {})
+    resolved = entry.parser_metadata.get(mw.ResolveStringReferencesMiddleware.metadata_key(), [])
+    found = []
+    for item in entry.fields:
+        value = item.value
+        if (
+            enclosing.get(item.key) != "no-enclosing"
+            or item.key in resolved
+            or not isinstance(value, str)
+            or not _MACRO_NAME.fullmatch(value)
+            or (item.key.lower() == "month" and value[:3].lower() in _MONTHS)
+        ):
+            continue
+        found.append(
+            Diagnostic(
+                path,
+                (item.start_line or 0) + 1 if item.start_line is not None else line,
+                f"{entry.key}: field '{item.key}' names the @string macro '{value}', which "
+                f"is not defined: add @string{{{value} = {{...}}}} or write the value in braces",
+            )
+        )
+    return found
 
 
 def _check(entry: Entry, fields: dict[str, Any], path: str, line: int) -> list[Diagnostic]:
@@ -289,21 +372,68 @@ def _names(value: Any) -> list[dict[str, str]]:
     return names
 
 
-def _issued(fields: dict[str, Any]) -> dict[str, Any] | None:
-    date = str(fields.get("date") or "")
-    year = str(fields.get("year") or date[:4])
-    if not year.isdigit():
+_DIGITS = re.compile(r"[0-9]{1,4}")
+# What a date field holds: YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601, as biblatex has it).
+_DATE = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
+
+
+def _issued(
+    fields: dict[str, Any], key: str, path: str, line: int, found: list[Diagnostic]
+) -> dict[str, Any] | None:
+    date = str(fields.get("date") or "").strip()
+    year = str(fields.get("year") or "").strip()
+    if not year and date:
+        parts = _date_parts(date)
+        if parts is None:
+            found.append(_bad_date(key, "date", date, path, line))
+        return {"date-parts": [parts]} if parts else None
+    if not year:
+        return None
+    if not _DIGITS.fullmatch(year):
+        found.append(
+            Diagnostic(
+                path,
+                line,
+                f"{key}: year '{year}' is not a year: write it in the digits 0-9, as 2020",
+            )
+        )
         return None
     parts = [int(year)]
-    month = str(fields.get("month") or (date[5:7] if len(date) >= 7 else "")).strip().lower()
-    month_number = _MONTHS.get(month[:3]) or (int(month) if month.isdigit() else None)
+    month = str(fields.get("month") or "").strip().lower()
+    month_number = _MONTHS.get(month[:3]) or (int(month) if _DIGITS.fullmatch(month) else None)
     if month_number and 1 <= month_number <= 12:
         parts.append(month_number)
     return {"date-parts": [parts]}
 
 
-def to_csl(entry: Entry, fields: dict[str, Any]) -> dict[str, Any]:
-    """The entry as CSL-JSON (the model citation styles render from)."""
+def _date_parts(text: str) -> list[int] | None:
+    """``2024-05-01`` -> ``[2024, 5, 1]``; None unless a real date (no 2024-02-30)."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return None
+    parts = [int(p) for p in match.group("year", "month", "day") if p is not None]
+    try:
+        datetime.date(*[*parts, 1, 1][:3])
+    except ValueError:
+        return None
+    return parts
+
+
+def _bad_date(key: str, name: str, value: str, path: str, line: int) -> Diagnostic:
+    return Diagnostic(
+        path,
+        line,
+        f"{key}: {name} '{value}' is not a date: write it as YYYY-MM-DD, as 2024-05-01",
+    )
+
+
+def to_csl(
+    entry: Entry, fields: dict[str, Any], path: str, line: int, found: list[Diagnostic]
+) -> dict[str, Any]:
+    """The entry as CSL-JSON (the model citation styles render from).
+
+    Dates that are not dates are left out and reported in ``found``.
+    """
     csl: dict[str, Any] = {
         "id": entry.key,
         "type": CSL_TYPES.get(entry.entry_type.lower(), "document"),
@@ -335,11 +465,13 @@ def to_csl(entry: Entry, fields: dict[str, Any]) -> dict[str, Any]:
             csl[key] = clean(str(value)).replace("--", "–")
     if fields.get("doi"):
         csl["DOI"] = _doi(str(fields["doi"]))
-    if issued := _issued(fields):
+    if issued := _issued(fields, entry.key, path, line, found):
         csl["issued"] = issued
     if fields.get("urldate"):
-        accessed = str(fields["urldate"])
-        parts = [int(p) for p in accessed.split("-") if p.isdigit()]
-        if parts:
+        accessed = str(fields["urldate"]).strip()
+        parts = _date_parts(accessed)
+        if parts is None:
+            found.append(_bad_date(entry.key, "urldate", accessed, path, line))
+        else:
             csl["accessed"] = {"date-parts": [parts]}
     return csl

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from tiered.config_options import SitePath
+
 
 class CitationsConfig(base.Config):
     """Options of ``tiered/citations``."""
@@ -19,8 +21,9 @@ class CitationsConfig(base.Config):
     reference lists in author order, year suffixes (2020a) consistent site-wide."""
     heading = c.Type(str, default="References")
     """Heading of each page's reference list."""
-    page_path = c.Type(str, default="references.md")
-    """Where the generated site-wide bibliography sits, as if it were a file in docs/."""
+    page_path = SitePath("references.md", suffix=".md")
+    """Where the generated site-wide bibliography sits, as if it were a file in docs/
+    (relative, inside the site)."""
     page_title = c.Type(str, default="References")
     """Title of the site-wide bibliography page."""
     warn_uncited = c.Type(bool, default=False)

@@ -8,6 +8,9 @@ rendered, and by then the worker is usually done. The main process never waits f
 it: an entry the worker has not delivered yet is formatted in-process. Entries
 already formatted in this process (a ``mkdocs serve`` rebuild) are not formatted
 again, and a small batch, or a machine with one core, needs no worker at all.
+
+One cache holds every formatted entry, keyed by what the text depends on: the
+entry's CSL-JSON, the style and the year suffix.
 """
 
 from __future__ import annotations
@@ -21,16 +24,18 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from tiered.citations import authordate, styles
+from tiered.citations.markup import ascii_html
 
 # Below this many entries to format, starting a worker costs more than it saves.
 WORKER_THRESHOLD = 200
-# Formatted entries by (CSL-JSON, style), for the life of the process.
-_CACHE: dict[tuple[str, str], str] = {}
+# Entries as they go in a page (ASCII HTML, year suffix in), by (CSL-JSON, style,
+# suffix), for the life of the process: a ``mkdocs serve`` rebuild formats nothing again.
+_CACHE: dict[tuple[str, str, str], str] = {}
 _CACHE_LIMIT = 50_000
 
 
-def _cache_key(csl: Mapping[str, Any], style: str) -> tuple[str, str]:
-    return json.dumps(csl, sort_keys=True, ensure_ascii=False), style
+def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[str, str, str]:
+    return json.dumps(csl, sort_keys=True, ensure_ascii=False), style, suffix
 
 
 def _cores() -> int:
@@ -61,17 +66,12 @@ class EntryFormatter:
         self.entries = entries
         self.style = style
         self.suffixes = suffixes or {}
-        self.done: dict[str, str] = {}
         self.delivered: dict[str, str] = {}  # by the worker; filled by its reader thread
         self.worker: subprocess.Popen[bytes] | None = None
         self._reader: threading.Thread | None = None
-        todo = []
-        for key, csl in entries.items():
-            cached = _CACHE.get(_cache_key(csl, style))
-            if cached is None:
-                todo.append([key, csl])
-            else:
-                self.done[key] = cached
+        suffix = self.suffixes.get
+        self._keys = {key: _cache_key(csl, style, suffix(key, "")) for key, csl in entries.items()}
+        todo = [[key, csl] for key, csl in entries.items() if self._keys[key] not in _CACHE]
         if background and len(todo) >= WORKER_THRESHOLD and _cores() > 1:
             self._start(todo)
 
@@ -105,22 +105,20 @@ class EntryFormatter:
             return  # a closed or dead worker: the main process formats the rest
 
     def __call__(self, key: str) -> str:
-        """The entry with key ``key`` as HTML, year suffix included."""
-        text = self.done.get(key)
+        """The entry with key ``key`` as it goes in a page: ASCII HTML, year suffix in."""
+        cache_key = self._keys[key]
+        text = _CACHE.get(cache_key)
         if text is None:
-            text = self.delivered.get(key)
-            if text is None:
-                text = styles.format_entry(self.entries[key], self.style)
-            self._store(key, text)
-        return authordate.with_suffix(
-            text, authordate.year(self.entries[key]), self.suffixes.get(key, "")
-        )
-
-    def _store(self, key: str, text: str) -> None:
-        if len(_CACHE) > _CACHE_LIMIT:
-            _CACHE.clear()
-        self.done[key] = text
-        _CACHE[_cache_key(self.entries[key], self.style)] = text
+            csl = self.entries[key]
+            raw = self.delivered.get(key)
+            if raw is None:
+                raw = styles.format_entry(csl, self.style)
+            suffix = cache_key[2]
+            text = ascii_html(authordate.with_suffix(raw, authordate.year(csl), suffix))
+            if len(_CACHE) >= _CACHE_LIMIT:
+                _CACHE.clear()
+            _CACHE[cache_key] = text
+        return text
 
     def wait(self, timeout: float | None = None) -> None:
         """Let the worker finish (tests; a build never waits)."""

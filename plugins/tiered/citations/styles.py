@@ -10,7 +10,6 @@ citation, runs collapsed (``1-3,5``), locators as AMA writes them (``2(p33)``).
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -52,17 +51,13 @@ def _style(name: str) -> CitationStylesStyle:
 
 
 def format_entry(csl: dict[str, Any], style: str = "ama", suffix: str = "") -> str:
-    """One bibliography entry as HTML; cached on the entry's content (``mkdocs serve``).
+    """One bibliography entry as HTML (escaped values, the style's own italics).
 
     ``suffix`` is an author-date style's year suffix (``2020a``), see ``authordate``.
+    Not cached: a build formats through ``formatting.EntryFormatter``, whose cache is
+    keyed by the entry's content.
     """
-    text = _format_cached(json.dumps(csl, sort_keys=True, ensure_ascii=False), style)
-    return authordate.with_suffix(text, authordate.year(csl), suffix)
-
-
-@lru_cache(maxsize=16384)
-def _format_cached(csl_json: str, style: str) -> str:
-    return _format(json.loads(csl_json), style)
+    return authordate.with_suffix(_format(csl, style), authordate.year(csl), suffix)
 
 
 def _format(csl: dict[str, Any], style: str) -> str:

@@ -15,8 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-_KEY = r"(?:\{(?P<braced>[^{}]+)\}|(?P<key>\w(?:\w|[:.#$%&\-+?<>~/]+(?=\w))*))"
+# Every pattern here is linear in its text: no quantified group can match the same
+# characters in two ways (word characters and key punctuation are disjoint classes), and
+# every "*" is bounded by a character class its follower cannot match.
+_KEY = r"(?:\{(?P<braced>[^{}]+)\}|(?P<key>\w+(?:[:.#$%&\-+?<>~/]+\w+)*))"
 # One citation inside brackets: prefix, optional "-", @key, then ", locator and suffix".
+# (The prefix is the shortest text before the first "@" a key follows; the rest is
+# anything, so the match never backtracks into the prefix.)
 _ITEM = re.compile(
     rf"^(?P<prefix>.*?)(?<![\w\\])(?P<minus>-?)@{_KEY}(?P<rest>.*)$", re.DOTALL | re.UNICODE
 )
@@ -24,9 +29,10 @@ _ITEM = re.compile(
 # (It starts with the "@" itself, which the regex engine searches for fast; the look-behind
 # then checks the character before it.)
 NARRATIVE = re.compile(rf"@(?<![\w\\@].){_KEY}(?: \[(?P<locator>[^\[\]\n]*)\])?", re.UNICODE)
-# A bracketed group that mentions a key somewhere (the parser then decides); not a link's
-# text, which a "(" or "[" would follow.
-BRACKETED = re.compile(r"\[(?P<inner>[^\[\]]*?(?<![\w\\])-?@[^\[\]]*)\](?![(\[])", re.UNICODE)
+# A bracketed group, not a link's text (which a "(" or "[" would follow); whether it is a
+# citation, the parser decides. (No "@" is required here: looking for one inside an
+# unclosed "[" would rescan the rest of the paragraph from every "@" in it.)
+BRACKETED = re.compile(r"\[(?P<inner>[^\[\]]*)\](?![(\[])", re.UNICODE)
 
 # Locator terms, as Pandoc and CSL know them (singular and plural, abbreviated or not).
 LOCATOR_TERMS = {

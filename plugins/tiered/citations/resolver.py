@@ -1,0 +1,244 @@
+"""Phase two of the citations: each page's citations and list, and the site bibliography.
+
+The Markdown extension (phase one) leaves placeholders and a list of the page's
+citations. :class:`SiteCitations` then, for each page, numbers and formats them
+(:func:`page_list.resolve_page`) and keeps, in the page's :class:`PageCitations`, what
+goes in only after the search plugins have read the page: each citation, the "Cited
+in" lists of the bibliography page, the page's reference list and its entries (which
+the worker process is formatting meanwhile). Until then a marker comment stands for
+each; search skips comments.
+
+The markers hold a token drawn at random for each build, so no page can contain a
+valid one: text an author writes (``<!--tiered-...-->`` in raw HTML included) is never
+taken for ours, and ours are all replaced before a page is written. A marker's
+number indexes the lists of its own page's :class:`PageCitations`.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.utils import get_relative_url
+
+from tiered.citations import page_list, site_list
+from tiered.citations.authordate import sort_order
+from tiered.citations.intext import source_link
+from tiered.citations.markdown import REFS_MARKER
+from tiered.citations.markup import anchor_part, ascii_html, plain_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from mkdocs.structure.pages import Page
+
+    from tiered.citations.bibliography import BibEntry
+    from tiered.citations.syntax import Citation
+
+# Citations other plugins write as documented markup (no id: not ours, not resolved yet).
+_MARKUP = re.compile(r'<span class="citation" data-cites="([^"]+)">[^<]*</span>')
+_MARKUP_HINT = '<span class="citation" data-cites="'
+
+
+@dataclass
+class PageCitations:
+    """What goes in one page after search read it (see the module's docstring).
+
+    Attributes:
+        fragments: HTML for the page's fragment markers (citations, "Cited in", its
+            list), by number.
+        entries: The keys of the entries in the page's list, by entry marker number.
+    """
+
+    fragments: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    """What phase two found on a page."""
+
+    content: str  # the page, with markers where its citations and list go
+    unknown: list[str]  # keys cited but not in the bibliography, in order
+
+
+class SiteCitations:
+    """Phase two for one build: every page's citations, and who cites what.
+
+    Args:
+        entries: The bibliography's entries by key.
+        formatter: Formats the entry with a key as it goes in a page (ASCII HTML).
+        style: ``ama``, ``vancouver`` or ``apa``.
+        suffixes: Year suffixes (author-date styles), key -> letter, site-wide.
+        heading: The heading of each page's reference list.
+    """
+
+    def __init__(
+        self,
+        entries: Mapping[str, BibEntry],
+        formatter: Callable[[str], str],
+        *,
+        style: str,
+        suffixes: Mapping[str, str],
+        heading: str,
+    ) -> None:
+        self.entries = entries
+        self.csl: dict[str, dict[str, Any]] = {key: e.csl for key, e in entries.items()}
+        self.format = formatter
+        self.style = style
+        self.suffixes = suffixes
+        self.heading = heading
+        token = secrets.token_hex(8)
+        self._marker = re.compile(f"<!--tiered-{token}:([fe])([0-9]+)-->")
+        self._prefix = f"<!--tiered-{token}:"
+        self.bibliography_marker = f"<!--tiered-{token}:bibliography-->"
+        self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
+        self.cited: dict[str, list[tuple[Page, list[str]]]] = {}  # key -> pages, cite ids
+        self.listed: set[str] = set()  # cited or named in nocite
+        self.order: dict[str, int] = {}  # reading order: src_uri -> index
+
+    def resolve_page(
+        self, page: Page, content: str, citations: list[Citation], nocite: tuple[str, ...]
+    ) -> Resolved:
+        """Number the page's citations, and mark where they and its list go."""
+        known = self.entries.keys()
+        self.listed |= {key for key in nocite if key in known}
+        if "*" in nocite:
+            self.listed |= set(known)
+        if not citations and not nocite:
+            return Resolved(content, [])
+        state = self.pages.setdefault(page.file.src_uri, PageCitations())
+        resolved = page_list.resolve_page(
+            content,
+            citations,
+            self.csl,
+            page=anchor_part(page.url),
+            heading=self.heading,
+            format_entry=functools.partial(self._entry, state),
+            nocite=nocite,
+            style=self.style,
+            suffixes=self.suffixes,
+            place=functools.partial(self._fragment, state),
+        )
+        for key, ids in resolved.cited.items():
+            self.cited.setdefault(key, []).append((page, ids))
+        self.listed |= set(resolved.cited)
+        text = resolved.content
+        if resolved.listing:
+            # Where the author put ::: {#refs}, or at the end.
+            listing = self._fragment(state, resolved.listing)
+            if REFS_MARKER in text:
+                text = text.replace(REFS_MARKER, listing, 1)
+            else:
+                text += listing
+        return Resolved(text, resolved.unknown)
+
+    def finish_page(self, page: Page, content: str) -> str:
+        """The page with everything its markers stand for put in; its state released."""
+        state = self.pages.pop(page.file.src_uri, None)
+        if state is None or self._prefix not in content:
+            return content
+
+        def put(match: re.Match[str]) -> str:
+            number = int(match.group(2))
+            if match.group(1) == "e":
+                return self.format(state.entries[number])
+            # A fragment (a page's list) may hold entry markers of its own.
+            return self._marker.sub(put, state.fragments[number])
+
+        return self._marker.sub(put, content)
+
+    def bibliography_page(self, references: Page) -> str:
+        """The site bibliography for the references page, "Cited in" lists as markers."""
+        state = self.pages.setdefault(references.file.src_uri, PageCitations())
+        order = sorted(self.cited, key=lambda key: (sort_order(self.csl[key]), key))
+        cited_in = {key: self._cited_in(key, references) for key in order}
+        formatted = {key: self.format(key) for key in order}
+        # "Cited in" goes in after search read the page: page titles are not sources.
+        listing = site_list.bibliography_page(
+            order, formatted, cited_in, functools.partial(self._fragment, state)
+        )
+        return ascii_html(listing)
+
+    def resolve_markup(self, page: Page, content: str, references: Page) -> Resolved:
+        """Resolve ``span.citation[data-cites]`` that other plugins wrote into a page.
+
+        That markup is how plugins cite without knowing this one (the glossary lists a
+        term's sources with it). Each key becomes a link to its entry on the references
+        page, labelled with its author and year.
+        """
+        if _MARKUP_HINT not in content:
+            return Resolved(content, [])
+        base = get_relative_url(references.url, page.url)
+        unknown: list[str] = []
+        text = _MARKUP.sub(
+            functools.partial(self._resolve_span, page=page, base=base, unknown=unknown),
+            content,
+        )
+        return Resolved(text, unknown)
+
+    def uncited(self) -> list[BibEntry]:
+        """The entries no page cites or lists, in bibliography order."""
+        return [entry for key, entry in self.entries.items() if key not in self.listed]
+
+    def _resolve_span(
+        self, match: re.Match[str], *, page: Page, base: str, unknown: list[str]
+    ) -> str:
+        links = []
+        for key in html.unescape(match.group(1)).split():
+            entry = self.entries.get(key)
+            if entry is None:
+                unknown.append(key)
+                links.append(html.escape(key))
+                continue
+            self.cited.setdefault(key, []).append((page, []))
+            self.listed.add(key)
+            links.append(
+                source_link(
+                    entry.csl,
+                    f"{base}#ref-{anchor_part(key)}",
+                    plain_text(self.format(key)),
+                    style=self.style,
+                    suffix=self.suffixes.get(key, ""),
+                )
+            )
+        cites = match.group(1)
+        return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
+
+    def _cited_in(self, key: str, references: Page) -> list[site_list.CitedIn]:
+        """The pages citing ``key``, once each, in reading order (the nav's, then others)."""
+        by_page: dict[str, tuple[Page, list[str]]] = {}
+        for cited_on, ids in self.cited[key]:
+            by_page.setdefault(cited_on.file.src_uri, (cited_on, []))[1].extend(ids)
+        ordered = sorted(by_page.values(), key=lambda item: self.order.get(item[0].file.src_uri, 0))
+        return [
+            site_list.CitedIn(
+                str(p.meta.get("title") or p.title or p.file.src_uri),
+                _href(p.url, references.url),
+                tuple(ids),
+            )
+            for p, ids in ordered
+        ]
+
+    def set_order(self, uris: list[str]) -> None:
+        """The pages in reading order ("Cited in" lists them so)."""
+        self.order = {uri: index for index, uri in enumerate(uris)}
+
+    def _fragment(self, state: PageCitations, fragment: str) -> str:
+        """The marker standing for ``fragment`` in the page until search has read it."""
+        state.fragments.append(ascii_html(fragment))
+        return f"{self._prefix}f{len(state.fragments) - 1}-->"
+
+    def _entry(self, state: PageCitations, key: str) -> str:
+        """The marker standing for an entry in the page's list until it is formatted."""
+        state.entries.append(key)
+        return f"{self._prefix}e{len(state.entries) - 1}-->"
+
+
+@functools.lru_cache(maxsize=4096)
+def _href(url: str, base: str) -> str:
+    return get_relative_url(url, base)
