@@ -8,6 +8,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from tiered.config_options import SitePath
+from tiered.levels.catalog import Category
 from tiered.levels.model import DEFAULT_TIERS, Tier
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -60,6 +62,46 @@ class Tiers(c.ListOfItems[TierConfig]):
         return tiers
 
 
+class CategorySlug(TierName):
+    """A category slug: the same characters as a tier name (it appears in URLs)."""
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return super().run_validation(value)
+        except ValidationError as err:
+            raise ValidationError(str(err).replace("tier name", "category slug", 1)) from None
+
+
+class CategoryConfig(base.Config):
+    """One group of topics."""
+
+    slug = CategorySlug()
+    """Identifier written in a topic's landing page: ``category: bones``."""
+    title = c.Type(str)
+    """What readers see in the navigation and on the A–Z page."""
+    description = c.Type(str, default="")
+    """One line shown on the A–Z page and at the top of the category's page."""
+
+
+class Categories(c.ListOfItems[CategoryConfig]):
+    """The categories topics are grouped into; slugs must be unique."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(CategoryConfig), default=[])
+
+    def run_validation(self, value: object) -> list[CategoryConfig]:
+        categories = super().run_validation(value)
+        seen: dict[str, str] = {}
+        for category in categories:
+            if category.slug in seen:
+                raise ValidationError(
+                    f"category slug {category.slug!r} is used twice ({seen[category.slug]!r} "
+                    f"and {category.title!r}): give each category its own slug"
+                )
+            seen[category.slug] = category.title
+        return categories
+
+
 class LevelsConfig(base.Config):
     """Options of ``tiered/levels``."""
 
@@ -69,12 +111,35 @@ class LevelsConfig(base.Config):
     """The reading levels, simplest first: ``name``, ``label``, ``description`` each."""
     topics_dir = c.Type(str, default="topics")
     """Folder (inside ``docs_dir``) holding one sub-folder per topic."""
-    navigation = c.Choice(("topic-first", "tier-first"), default="topic-first")
-    """``topic-first``: a section per topic with its tiers; ``tier-first``: a section per tier.
+    navigation = c.Choice(("auto", "topic-first", "tier-first", "library"), default="auto")
+    """``topic-first``: a section per topic with its tiers; ``tier-first``: a section per tier;
+    ``library``: each page's navigation shows only the way up (Topics A–Z, the categories)
+    and the current topic, and generated pages list every topic; ``auto``: ``library`` when
+    ``categories`` are set or there are more than ``library_topics`` topics, else
+    ``topic-first``.
 
-    A hand-written ``nav:`` in ``mkdocs.yml`` always wins over both."""
+    A hand-written ``nav:`` in ``mkdocs.yml`` always wins over all of them."""
     remember_tier = c.Type(bool, default=True)
     """Load ``levels.js``, which remembers the reader's last tier and highlights it."""
+
+    categories = Categories()
+    """Groups of topics: ``slug``, ``title``, ``description`` each; a topic's landing page
+    names its group with ``category: <slug>``."""
+    library_topics = c.Type(int, default=30)
+    """With ``navigation: auto``, more topics than this switch on library navigation."""
+    index_page = SitePath("topics/index.md", suffix=".md")
+    """Where the generated Topics A–Z page goes (library navigation only)."""
+    index_title = c.Type(str, default="Topics A–Z")
+    """The title of the Topics A–Z page."""
+    index_split = c.Type(int, default=200)
+    """With more topics than this, the A–Z page links to one page per letter (kept small
+    for phones) instead of listing every topic itself."""
+    categories_dir = SitePath("categories", folder=True)
+    """Folder of the generated category pages (``<categories_dir>/<slug>/``)."""
+
+    def category_models(self) -> tuple[Category, ...]:
+        """The validated categories as plain model objects."""
+        return tuple(Category(cat.slug, cat.title, cat.description) for cat in self.categories)
 
     def tier_models(self) -> tuple[Tier, ...]:
         """The validated tiers as plain model objects."""
