@@ -111,22 +111,24 @@ class LevelsConfig(base.Config):
     """The reading levels, simplest first: ``name``, ``label``, ``description`` each."""
     topics_dir = c.Type(str, default="topics")
     """Folder (inside ``docs_dir``) holding one sub-folder per topic."""
-    navigation = c.Choice(("auto", "topic-first", "tier-first", "library"), default="auto")
-    """``topic-first``: a section per topic with its tiers; ``tier-first``: a section per tier;
-    ``library``: each page's navigation shows only the way up (Topics A–Z, the categories)
-    and the current topic, and generated pages list every topic; ``auto``: ``library`` when
-    ``categories`` are set or there are more than ``library_topics`` topics, else
-    ``topic-first``.
+    navigation = c.Choice(("topic-first", "tier-first"), default="topic-first")
+    """``topic-first``: a section per topic with its tiers; ``tier-first``: a section per tier.
 
-    A hand-written ``nav:`` in ``mkdocs.yml`` always wins over all of them."""
+    A hand-written ``nav:`` in ``mkdocs.yml`` always wins over both."""
     remember_tier = c.Type(bool, default=True)
     """Load ``levels.js``, which remembers the reader's last tier and highlights it."""
 
     categories = Categories()
     """Groups of topics: ``slug``, ``title``, ``description`` each; a topic's landing page
     names its group with ``category: <slug>``."""
+    library = c.Choice(("auto", "always", "never"), default="auto")
+    """Library navigation: each page's navigation shows only the way up (Topics A–Z, the
+    categories, the current topic's category) and the current topic's tiers, never every
+    topic, and generated pages list every topic. ``auto``: when ``categories`` are set or
+    there are more than ``library_topics`` topics. It arranges topic-first (``navigation``
+    is for sites without it), and a hand-written ``nav:`` still wins."""
     library_topics = c.Type(int, default=30)
-    """With ``navigation: auto``, more topics than this switch on library navigation."""
+    """With ``library: auto``, more topics than this switch library navigation on."""
     index_page = SitePath("topics/index.md", suffix=".md")
     """Where the generated Topics A–Z page goes (library navigation only)."""
     index_title = c.Type(str, default="Topics A–Z")

@@ -81,27 +81,23 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         shelves = catalog(library, self.config.category_models())
         for diagnostic in sorted(library.diagnostics + shelves.diagnostics):
             log.warning(str(diagnostic))
-        mode = self._mode(library)
-        if mode == "library":
+        if self._is_library(library):
             self.site = LibrarySite(self.config, library, shelves)
             self.site.add_pages(config, files)
         if config.nav is None:
             pages = sorted(files.documentation_pages(), key=file_sort_key)
             default = nest_paths(f.src_uri for f in pages if f.inclusion.is_in_nav())
-            first = "topic-first" if mode == "library" else mode
-            config.nav = arrange(default, library, cast("Mode", first))
+            mode = "topic-first" if self.site else self.config.navigation
+            config.nav = arrange(default, library, cast("Mode", mode))
             self.generated_nav = True
             if self.site is not None:
                 self.site.arrange(config.nav)
         return files
 
-    def _mode(self, library: Library) -> str:
-        mode = self.config.navigation
-        if mode != "auto":
-            return mode
-        if self.config.categories or len(library.topics) > self.config.library_topics:
-            return "library"
-        return "topic-first"
+    def _is_library(self, library: Library) -> bool:
+        if self.config.library != "auto":
+            return self.config.library == "always"
+        return bool(self.config.categories) or len(library.topics) > self.config.library_topics
 
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(JS if self.config.remember_tier else {})}
@@ -128,7 +124,7 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         if self.site is not None:
             listing = self.site.content(page, files)
             if listing is not None:
-                return html + listing
+                return html + "\n" + listing
         uri = page.file.src_uri
         tier_page = library.page(uri)
         if tier_page is not None:
