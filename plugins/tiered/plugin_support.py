@@ -102,7 +102,15 @@ def add_assets(config: MkDocsConfig, files: Files, assets: dict[str, Path]) -> N
 
 
 def generate_page(
-    config: MkDocsConfig, files: Files, *, path: str, title: str, intro: str, kind: str, plugin: str
+    config: MkDocsConfig,
+    files: Files,
+    *,
+    path: str,
+    title: str,
+    intro: str,
+    kind: str,
+    plugin: str,
+    option: str = "page_path",
 ) -> None:
     """Add a page the plugin writes (glossary, bibliography) as if it were in docs/.
 
@@ -110,13 +118,14 @@ def generate_page(
     rendered content. Front matter ``glossary: false``: nothing on it is auto-linked.
 
     Raises:
-        PluginError: A real file already sits at ``path``.
+        PluginError: A real file already sits at ``path`` (the message names ``option``,
+            the option that moves the page).
     """
     if files.get_file_from_path(path) is not None:
         shown = display_path(Path(config.docs_dir) / path, project_root(config))
         raise PluginError(
             f"{shown} exists, but the {kind} is generated there: remove the file or set "
-            f"'page_path' in the {plugin} options"
+            f"'{option}' in the {plugin} options"
         )
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"

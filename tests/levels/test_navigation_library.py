@@ -55,8 +55,8 @@ def _topic(slug: str) -> Entry:
 
 HOME = (Entry(uri="index.md"), Entry(uri="about.md"))
 AZ = Entry(uri="topics/index.md")
-BONES = Entry("Bones", "categories/bones/index.md")
-HEART = Entry("Heart", "categories/heart/index.md")
+BONES = Entry(uri="categories/bones/index.md")
+HEART = Entry(uri="categories/heart/index.md")
 
 
 def test_a_tier_page_sees_the_way_up_and_its_own_topic_only() -> None:

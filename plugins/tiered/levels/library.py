@@ -12,6 +12,7 @@ search) is untouched.
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.nav import Navigation, Section
@@ -78,21 +79,30 @@ class LibrarySite:
     def add_pages(self, config: MkDocsConfig, files: Files) -> None:
         """Add the A–Z page, its letter pages and the category pages to the site."""
         self.files = files
-        pages: list[tuple[str, str, str]] = [(self.shelf.index, self.title, _INDEX_INTRO)]
+        # Titles and descriptions are config data: escaped, so the Markdown heading, the
+        # browser title and the navigation (themes print page titles as they are) show
+        # them as text.
+        title = escape(self.title)
+        pages = [(self.shelf.index, title, _INDEX_INTRO, "Topics A–Z page", "index_page")]
         for letter, uri in self.shelf.letters.items():
-            pages.append((uri, f"{self.title}: {letter}", f"Topics under {letter}."))
+            intro = f"Topics under {escape(letter)}."
+            pages.append(
+                (uri, f"{title}: {escape(letter)}", intro, "A–Z letter page", "index_page")
+            )
         for category in self.catalog.categories:
-            intro = category.description or f"The topics in {category.title}."
-            pages.append((self.shelf.categories[category.slug], category.title, intro))
-        for path, title, intro in pages:
+            intro = escape(category.description or f"The topics in {category.title}.")
+            path = self.shelf.categories[category.slug]
+            pages.append((path, escape(category.title), intro, "category page", "categories_dir"))
+        for path, page_title, intro, kind, option in pages:
             generate_page(
                 config,
                 files,
                 path=path,
-                title=title,
+                title=page_title,
                 intro=intro.replace("\n", " "),
-                kind="Topics A–Z or category page",
+                kind=kind,
                 plugin=_PLUGIN,
+                option=option,
             )
 
     def arrange(self, arranged: list[NavItem]) -> None:

@@ -14,6 +14,7 @@ and the current topic's pages, never every topic; the A–Z page lists them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from html import escape
 from typing import Any, Literal
 
 from tiered.levels.catalog import OTHER_TOPICS, Catalog
@@ -267,16 +268,18 @@ class LibraryNav:
     def _shelf_entries(self, uri: str) -> tuple[Entry, ...]:
         index = Entry(uri=self.shelf.index)
         if uri in self.shelf.letters.values():
-            index = Entry(self.shelf.title, children=(index, Entry(uri=uri)), active=True)
+            index = Entry(escape(self.shelf.title), children=(index, Entry(uri=uri)), active=True)
         entries = [index]
         topic = self.current_topic(uri)
         found = self.topics.get(topic.slug) if topic else None
         current = replace(found, active=True) if found else None
         home = self.catalog.category_of(topic) if topic else None
         for category in self.catalog.categories:
-            page = Entry(title=category.title, uri=self.shelf.categories[category.slug])
+            page = Entry(uri=self.shelf.categories[category.slug])
             if current is not None and home == category:
-                entries.append(Entry(category.title, children=(page, current), active=True))
+                # Themes print section titles as they are: config data is escaped.
+                title = escape(category.title)
+                entries.append(Entry(title, children=(page, current), active=True))
             else:
                 entries.append(page)
         if current is not None and home is None:
