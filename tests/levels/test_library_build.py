@@ -73,6 +73,15 @@ def test_the_navigation_does_not_grow_with_the_library(built: BuildResult, tmp_p
     assert len(_nav(small, TIER_PAGE)) == len(_nav(built, TIER_PAGE))
 
 
+def test_the_404_page_has_the_small_navigation_too(built: BuildResult) -> None:
+    html = built.html("404.html")
+    assert 'href="/topics/"' in html
+    assert 'href="/categories/heart/"' in html
+    for index in range(60):
+        assert f">{title_of(index)}<" not in html
+    assert len(html) < 20_000
+
+
 def test_previous_and_next_stay_inside_the_reading_order(built: BuildResult) -> None:
     html = built.html(TIER_PAGE)
     if built.config.theme.name == "material":

@@ -173,12 +173,14 @@ class LibrarySite:
             ),
         )
 
-    def navigation(self, page: Page, site_nav: Navigation) -> Navigation:
-        """The small navigation of ``page``, as the objects themes expect."""
+    def navigation(self, page: Page | None, site_nav: Navigation) -> Navigation:
+        """The small navigation of ``page`` (``None``: a theme template such as 404.html),
+        as the objects themes expect."""
         assert self.nav is not None, "arrange() runs in on_files, before any page"
         assert self.files is not None, "add_pages() runs in on_files, before any page"
         pages: list[Page] = []
-        items = _convert(self.nav.for_page(page.file.src_uri), None, self.files, pages)
+        entries = self.nav.for_page(page.file.src_uri if page else "")
+        items = _convert(entries, None, self.files, pages)
         navigation = Navigation(items, pages)
         navigation.homepage = site_nav.homepage
         return navigation

@@ -5,7 +5,7 @@ Event order used here: ``on_config`` (reset state, theme hooks) → ``on_files``
 arrange navigation) → ``on_page_markdown`` (browser title) → ``on_page_content``
 (switcher, badge, steps, landing cards, the lists of the generated pages) →
 ``on_page_context`` (the tier for ``<meta name="tiered:tier">``; in a library, the
-page's own small navigation).
+page's own small navigation) → ``on_template_context`` (the same for 404.html).
 """
 
 from __future__ import annotations
@@ -155,6 +155,16 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             # Themes render `nav` from the context: this page's own, small navigation
             # instead of every topic (a hand-written nav: is left alone).
             context["nav"] = self.site.navigation(page, nav)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The theme's own pages (404.html) would otherwise list every topic; sitemap.xml
+        # reads `pages`, not `nav`, and is left alone.
+        nav = context.get("nav")
+        if self.site is not None and self.generated_nav and template_name.endswith(".html") and nav:
+            context["nav"] = self.site.navigation(None, nav)
         return context
 
 
