@@ -16,11 +16,34 @@ CATEGORIES: list[dict[str, Any]] = [
     {"slug": "hormones", "title": "Hormones", "description": "Glands and their signals."},
     {"slug": "medicines", "title": "Medicines", "description": "How treatments work."},
 ]
-_WORDS = (
-    "Arthritis Bone Calcium Density Estrogen Fracture Gout Hip Insulin Joint Kidney Lipid "
-    "Marrow Nerve Osteoporosis Pressure Quinine Rhythm Statin Thyroid Ulna Vitamin Wrist "
-    "Xray Yoga Zinc"
-).split()
+_WORDS = [
+    "Arthritis",
+    "Bone",
+    "Calcium",
+    "Density",
+    "Estrogen",
+    "Fracture",
+    "Gout",
+    "Hip",
+    "Insulin",
+    "Joint",
+    "Kidney",
+    "Lipid",
+    "Marrow",
+    "Nerve",
+    "Osteoporosis",
+    "Pressure",
+    "Quinine",
+    "Rhythm",
+    "Statin",
+    "Thyroid",
+    "Ulna",
+    "Vitamin",
+    "Wrist",
+    "Xray",
+    "Yoga",
+    "Zinc",
+]
 
 
 def slug_of(index: int) -> str:

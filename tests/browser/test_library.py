@@ -15,12 +15,12 @@ from tests.browser.conftest import (
     ARTIFACTS,
     DESKTOP,
     PHONE,
-    REPORT,
     SERIOUS,
     audit,
     describe,
     run_axe,
     serve,
+    tally,
 )
 from tests.conftest import REPO, SiteFactory
 from tests.library_site import levels_options, library, slug_of, title_of
@@ -94,12 +94,7 @@ def test_library_page(
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=shots / f"{name}-{size}.png", full_page=True)
     page.close()
-    REPORT.pages.add("library:" + (PAGES[name] or "/"))
-    REPORT.page_loads += 1
-    REPORT.requests += len(seen.requests)
-    REPORT.foreign_requests += seen.foreign
-    REPORT.axe_runs += 1
-    REPORT.axe_by_impact.update(v["impact"] for v in seen.violations)
+    tally(seen, "library:" + (PAGES[name] or "/"))
     assert seen.requests, "the page was recorded"
     assert seen.foreign == []
     assert not seen.serious, describe(seen.serious)

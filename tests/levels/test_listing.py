@@ -1,16 +1,12 @@
-"""Golden HTML for the Topics A–Z and category page lists."""
+"""The Topics A–Z and category page lists (golden cases: ``LISTING``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from tiered.levels import listing
 from tiered.levels.listing import CategoryItem, LetterLink, TopicItem
 from tiered.levels.render import TierLink
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 TOPIC = TopicItem(
     "Hip pain",
@@ -27,7 +23,8 @@ HOSTILE = TopicItem(
     (TierLink('t"><x', "<Tier>", "h?a=1&b=2"),),
 )
 
-CASES: dict[str, Callable[[], str]] = {
+# Golden cases, run by test_render.test_golden with the other levels HTML.
+LISTING: dict[str, Callable[[], str]] = {
     "az_letters_current": lambda: listing.letters_bar(
         [
             LetterLink("A", "../a/"),
@@ -44,15 +41,6 @@ CASES: dict[str, Callable[[], str]] = {
         ]
     ),
 }
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_golden(case: str, update_golden: bool) -> None:
-    html = CASES[case]()
-    golden = FIXTURES / f"{case}.html"
-    if update_golden:
-        golden.write_text(html, encoding="utf-8")
-    assert html == golden.read_text(encoding="utf-8")
 
 
 def test_the_other_letter_has_a_plain_anchor() -> None:
