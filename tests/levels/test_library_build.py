@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.library_site import CATEGORIES, levels_options, library, slug_of, tit
 
 HOME = {"index.md": "# Home\n\nWelcome.\n"}
 # Material as the repo's site uses it (section index pages, previous/next footer).
-THEMES = {
+THEMES: dict[str, dict[str, Any]] = {
     "mkdocs": {"name": "mkdocs"},
     "material": {
         "name": "material",
@@ -68,7 +69,7 @@ def test_a_tier_page_lists_only_the_way_up_and_its_topic(built: BuildResult) -> 
 
 
 def test_the_navigation_does_not_grow_with_the_library(built: BuildResult, tmp_path: Path) -> None:
-    theme = THEMES[built.config.theme.name]
+    theme = THEMES[str(built.config.theme.name)]
     small = SiteFactory(tmp_path).build(library(8), theme=theme, levels=levels_options())
     assert len(_nav(small, TIER_PAGE)) == len(_nav(built, TIER_PAGE))
 
