@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from tests.conftest import BuildResult, SiteFactory, page, topic
+from tests.html_validity import html_errors
 from tests.library_site import CATEGORIES, levels_options, library, slug_of, title_of
 
 HOME = {"index.md": "# Home\n\nWelcome.\n"}
@@ -81,6 +82,13 @@ def test_the_404_page_has_the_small_navigation_too(built: BuildResult) -> None:
     for index in range(60):
         assert f">{title_of(index)}<" not in html
     assert len(html) < 20_000
+
+
+@pytest.mark.parametrize(
+    "path", ["topics/index.html", "categories/heart/index.html", TIER_PAGE, "404.html"]
+)
+def test_library_pages_are_valid_html(built: BuildResult, path: str) -> None:
+    assert html_errors(built.html(path)) == []
 
 
 def test_previous_and_next_stay_inside_the_reading_order(built: BuildResult) -> None:
