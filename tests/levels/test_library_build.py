@@ -171,6 +171,15 @@ def test_a_big_a_to_z_is_split_by_letter(site: SiteFactory) -> None:
     )
 
 
+def test_a_very_big_category_lists_titles_only(site: SiteFactory) -> None:
+    result = site.build(library(30), levels={**levels_options(), "index_split": 5})
+    html = result.html("categories/heart/index.html")
+    titles = re.findall(r'<a class="tiered-az__title" href="[^"]*">([^<]*)</a>', html)
+    assert len(titles) == 8  # topics 1, 5, 9, ... 29
+    assert "tiered-az__tiers" not in html
+    assert "tiered-az__summary" not in html
+
+
 def test_category_mistakes_warn_and_nothing_disappears(site: SiteFactory) -> None:
     docs = {**HOME, **topic("hip"), **topic("odd"), **topic("bare")}
     docs["topics/hip/index.md"] = page("title: Hip\ncategory: bones\n", "# Hip\n")

@@ -53,6 +53,7 @@ class LibrarySite:
         self.library = library
         self.catalog = catalog
         self.title = options.index_title
+        self.split = options.index_split
         index = options.index_page
         folder = posixpath.dirname(index)
         letters: dict[str, str] = {}
@@ -117,9 +118,13 @@ class LibrarySite:
             return self._index(links)
         owner = self.by_uri.get(uri)
         if isinstance(owner, Category):
-            return listing.topics(
-                [self._item(t, links, False) for t in self.catalog.members[owner.slug]]
-            )
+            members = self.catalog.members[owner.slug]
+            items = [self._item(t, links, False) for t in members]
+            if len(members) > self.split:
+                # A very big category lists titles only (the landing pages link the
+                # tiers), so its page stays small enough for a phone.
+                items = [listing.TopicItem(i.title, i.href) for i in items]
+            return listing.topics(items)
         if isinstance(owner, str):
             bar = self._letters(links, current=owner)
             items = [self._item(t, links, True) for t in self.catalog.letters[owner]]

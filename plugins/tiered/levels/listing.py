@@ -66,6 +66,8 @@ def letters_bar(letters: list[LetterLink]) -> str:
     items = []
     for link in letters:
         aria = ' aria-current="page"' if link.current else ""
+        if link.letter == "#":
+            aria += ' aria-label="Other characters"'
         items.append(f'<li><a href="{_attr(link.href)}"{aria}>{escape(link.letter)}</a></li>')
     return (
         '<nav class="tiered-az__letters" aria-label="Topics by letter">\n<ul>\n'
