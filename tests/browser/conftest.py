@@ -278,6 +278,16 @@ class Report:
 REPORT = Report()
 
 
+def tally(seen: Audit, page: str) -> None:
+    """Count one page load of ``page`` and what it showed, for the closing report."""
+    REPORT.pages.add(page)
+    REPORT.page_loads += 1
+    REPORT.requests += len(seen.requests)
+    REPORT.foreign_requests += seen.foreign
+    REPORT.axe_runs += 1
+    REPORT.axe_by_impact.update(v["impact"] for v in seen.violations)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not (REPORT.page_loads or REPORT.html_pages):
         return

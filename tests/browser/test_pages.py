@@ -15,9 +15,9 @@ from tests.browser.conftest import (
     DESKTOP,
     PAGES,
     PHONE,
-    REPORT,
     audit,
     describe,
+    tally,
 )
 
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
@@ -70,12 +70,7 @@ def test_page(
     page.screenshot(path=shots / f"{name}-{size}-{scheme}.png", full_page=True)
     page.close()
 
-    REPORT.pages.add(PAGES[name] or "/")
-    REPORT.page_loads += 1
-    REPORT.requests += len(seen.requests)
-    REPORT.foreign_requests += seen.foreign
-    REPORT.axe_runs += 1
-    REPORT.axe_by_impact.update(v["impact"] for v in seen.violations)
+    tally(seen, PAGES[name] or "/")
 
     assert seen.requests, "the page was recorded"
     assert seen.foreign == []

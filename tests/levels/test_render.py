@@ -1,4 +1,4 @@
-"""Golden HTML for the switcher, badge, step links and landing cards."""
+"""Golden HTML for the switcher, badge, step links, landing cards and the A–Z lists."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 from tiered.common.dates import format_date
 from tiered.levels import render
 from tiered.levels.render import TierLink
+
+from tests.levels.test_listing import LISTING
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,6 +42,7 @@ CASES: dict[str, Callable[[], str]] = {
     "stepper_simpler_only": lambda: render.stepper(LINKS[1], None),
     "cards": lambda: render.cards(LINKS),
     "cards_escaping": lambda: render.cards(HOSTILE),
+    **LISTING,
 }
 
 

@@ -9,6 +9,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from tiered.config_options import SitePath
+from tiered.levels.catalog import Category
 from tiered.levels.model import DEFAULT_TIERS, Tier
 
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -61,6 +62,46 @@ class Tiers(c.ListOfItems[TierConfig]):
         return tiers
 
 
+class CategorySlug(TierName):
+    """A category slug: the same characters as a tier name (it appears in URLs)."""
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return super().run_validation(value)
+        except ValidationError as err:
+            raise ValidationError(str(err).replace("tier name", "category slug", 1)) from None
+
+
+class CategoryConfig(base.Config):
+    """One group of topics."""
+
+    slug = CategorySlug()
+    """Identifier written in a topic's landing page: ``category: bones``."""
+    title = c.Type(str)
+    """What readers see in the navigation and on the A–Z page."""
+    description = c.Type(str, default="")
+    """One line shown on the A–Z page and at the top of the category's page."""
+
+
+class Categories(c.ListOfItems[CategoryConfig]):
+    """The categories topics are grouped into; slugs must be unique."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(CategoryConfig), default=[])
+
+    def run_validation(self, value: object) -> list[CategoryConfig]:
+        categories = super().run_validation(value)
+        seen: dict[str, str] = {}
+        for category in categories:
+            if category.slug in seen:
+                raise ValidationError(
+                    f"category slug {category.slug!r} is used twice ({seen[category.slug]!r} "
+                    f"and {category.title!r}): give each category its own slug"
+                )
+            seen[category.slug] = category.title
+        return categories
+
+
 class LevelsConfig(base.Config):
     """Options of ``tiered/levels``."""
 
@@ -85,6 +126,31 @@ class LevelsConfig(base.Config):
     Topic pages may use MkDocs' and Material's fields and those the tiered plugins
     declare; any other is reported as unknown (a misspelt ``reviewd:`` would be
     ignored without a word), unless it is listed here."""
+
+    categories = Categories()
+    """Groups of topics: ``slug``, ``title``, ``description`` each; a topic's landing page
+    names its group with ``category: <slug>``."""
+    library = c.Choice(("auto", "always", "never"), default="auto")
+    """Library navigation: each page's navigation shows only the way up (Topics A–Z, the
+    categories, the current topic's category) and the current topic's tiers, never every
+    topic, and generated pages list every topic. ``auto``: when ``categories`` are set or
+    there are more than ``library_topics`` topics. It arranges topic-first (``navigation``
+    is for sites without it), and a hand-written ``nav:`` still wins."""
+    library_topics = c.Type(int, default=30)
+    """With ``library: auto``, more topics than this switch library navigation on."""
+    index_page = SitePath("topics/index.md", suffix=".md")
+    """Where the generated Topics A–Z page goes (library navigation only)."""
+    index_title = c.Type(str, default="Topics A–Z")
+    """The title of the Topics A–Z page."""
+    index_split = c.Type(int, default=200)
+    """With more topics than this, the A–Z page links to one page per letter (kept small
+    for phones) instead of listing every topic itself."""
+    categories_dir = SitePath("categories", folder=True)
+    """Folder of the generated category pages (``<categories_dir>/<slug>/``)."""
+
+    def category_models(self) -> tuple[Category, ...]:
+        """The validated categories as plain model objects."""
+        return tuple(Category(cat.slug, cat.title, cat.description) for cat in self.categories)
 
     def tier_models(self) -> tuple[Tier, ...]:
         """The validated tiers as plain model objects."""

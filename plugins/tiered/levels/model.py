@@ -84,6 +84,11 @@ class Topic:
     index_uri: str | None = None
     summary: str | None = None
     pages: dict[str, TierPage] = field(default_factory=dict)
+    category: str | None = None
+    """The landing page's ``category:`` (a slug; checked against the configured categories
+    by ``tiered.levels.catalog``)."""
+    category_line: int = 1
+    """The line of ``category:`` in the landing page (1 when there is none)."""
 
 
 @dataclass
@@ -190,6 +195,9 @@ def _add_landing(library: Library, topic: Topic, doc: SourceDoc, meta: FrontMatt
     title = _text_field(meta, "title", diagnostics)
     topic.title = title or _markdown_title(doc.text[meta.body_offset :]) or topic.title
     topic.summary = _text_field(meta, "summary", diagnostics)
+    topic.category = _text_field(meta, "category", diagnostics)
+    if "category" in meta.lines:
+        topic.category_line = meta.line_of("category")
     if "tier" in meta.data:
         diagnostics.append(
             Diagnostic(

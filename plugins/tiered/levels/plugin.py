@@ -1,9 +1,11 @@
 """The ``tiered/levels`` MkDocs plugin: routes MkDocs events to the levels model.
 
 Event order used here: ``on_config`` (reset state, theme hooks) → ``on_files``
-(collect topics from front matter, report mistakes, arrange navigation) →
-``on_page_markdown`` (browser title) → ``on_page_content`` (switcher, badge, steps,
-landing cards) → ``on_page_context`` (the tier for ``<meta name="tiered:tier">``).
+(collect topics from front matter, report mistakes, add the library's generated pages,
+arrange navigation) → ``on_page_markdown`` (browser title) → ``on_page_content``
+(switcher, badge, steps, landing cards, the lists of the generated pages) →
+``on_page_context`` (the tier for ``<meta name="tiered:tier">``; in a library, the
+page's own small navigation) → ``on_template_context`` (the same for 404.html).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from mkdocs.structure.files import Files, file_sort_key
 from mkdocs.utils import get_relative_url, nest_paths
 
 from tiered.levels import render
+from tiered.levels.catalog import catalog
 from tiered.levels.config import LevelsConfig
+from tiered.levels.library import LibrarySite
 from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
 from tiered.levels.navigation import Mode, arrange
 from tiered.plugin_support import (
@@ -46,10 +50,12 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
     def __init__(self) -> None:
         self.library: Library | None = None
         self.generated_nav = False
+        self.site: LibrarySite | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.library = None
         self.generated_nav = False
+        self.site = None
         if not self.config.enabled:
             return config
         # Our main.html only fills the theme's `extrahead` block; a user's custom_dir
@@ -82,13 +88,20 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.library = library = collect(
             docs, self.config.tier_models(), self.config.topics_dir, fields
         )
-        for diagnostic in sorted(library.diagnostics):
+        shelves = catalog(library, self.config.category_models())
+        for diagnostic in sorted(library.diagnostics + shelves.diagnostics):
             log.warning(str(diagnostic))
+        if self._is_library(library):
+            self.site = LibrarySite(self.config, library, shelves)
+            self.site.add_pages(config, files)
         if config.nav is None:
             pages = sorted(files.documentation_pages(), key=file_sort_key)
             default = nest_paths(f.src_uri for f in pages if f.inclusion.is_in_nav())
-            config.nav = arrange(default, library, cast("Mode", self.config.navigation))
+            mode = "topic-first" if self.site else self.config.navigation
+            config.nav = arrange(default, library, cast("Mode", mode))
             self.generated_nav = True
+            if self.site is not None:
+                self.site.arrange(config.nav)
         return files
 
     def _check_topics_dir(self, config: MkDocsConfig, root: Path) -> None:
@@ -102,6 +115,11 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
                 f"{display_path(folder, root)}; create it (one sub-folder per topic) or set "
                 "'topics_dir' to the folder inside docs_dir that holds the topics"
             )
+
+    def _is_library(self, library: Library) -> bool:
+        if self.config.library != "auto":
+            return self.config.library == "always"
+        return bool(self.config.categories) or len(library.topics) > self.config.library_topics
 
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(JS if self.config.remember_tier else {})}
@@ -125,6 +143,10 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         library = self.library
         if library is None:
             return html
+        if self.site is not None:
+            listing = self.site.content(page, files)
+            if listing is not None:
+                return html + "\n" + listing
         uri = page.file.src_uri
         tier_page = library.page(uri)
         if tier_page is not None:
@@ -151,6 +173,20 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             tier_page = self.library.page(page.file.src_uri)
             # Read by templates/tiered/head.html; TemplateContext does not declare extra keys.
             cast("dict[str, Any]", context)["tiered_tier"] = tier_page.tier if tier_page else None
+        if self.site is not None and self.generated_nav:
+            # Themes render `nav` from the context: this page's own, small navigation
+            # instead of every topic (a hand-written nav: is left alone).
+            context["nav"] = self.site.navigation(page, nav)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        # The theme's own pages (404.html) would otherwise list every topic; sitemap.xml
+        # reads `pages`, not `nav`, and is left alone.
+        nav = context.get("nav")
+        if self.site is not None and self.generated_nav and template_name.endswith(".html") and nav:
+            context["nav"] = self.site.navigation(None, nav)
         return context
 
 
