@@ -12,6 +12,7 @@ matches a space in a form; curly and straight apostrophes are the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -35,7 +36,11 @@ def unmatchable_reason(form: str) -> str:
     form = form.strip()
     if not form:
         return "it is empty"
-    for char, where in ((form[0], "starts"), (form[-1], "ends")):
+    if len(form) > MAX_FORM_LENGTH:
+        return f"it is {len(form)} characters long, more than {MAX_FORM_LENGTH}"
+    # A combining mark (an accent typed after its letter) belongs to the letter before.
+    last = form.rstrip("".join(ch for ch in form[-8:] if unicodedata.category(ch).startswith("M")))
+    for char, where in ((form[0], "starts"), ((last or form)[-1], "ends")):
         if not _is_word(char):
             return f"it {where} with {char!r}, not a letter or digit"
     return ""
@@ -105,8 +110,7 @@ class Matcher(Generic[T]):
 
     Args:
         forms: ``(form, value, case_sensitive)`` triples. A form that cannot be found in
-            text (``unmatchable_reason``) or is longer than ``MAX_FORM_LENGTH`` is left
-            out of ``find``; ``lookup`` still knows it.
+            text (``unmatchable_reason``) is left out of ``find``; ``lookup`` knows it.
     """
 
     def __init__(self, forms: Iterable[tuple[str, T, bool]]) -> None:
@@ -114,7 +118,7 @@ class Matcher(Generic[T]):
         self._folded: dict[str, T] = {}
         self._lookup_only: dict[str, T] = {}
         for form, value, case_sensitive in forms:
-            if unmatchable_reason(form) or len(form) > MAX_FORM_LENGTH:
+            if unmatchable_reason(form):
                 self._lookup_only.setdefault(normalize(form.strip()).lower(), value)
             elif case_sensitive:
                 self._exact.setdefault(normalize(form), value)

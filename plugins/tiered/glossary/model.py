@@ -227,6 +227,11 @@ def _duplicate_keys(root: yaml.Node | None) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _clip(text: str) -> str:
+    """``text`` as a message quotes it: a few hundred characters are cut short."""
+    return text if len(text) <= 60 else text[:40] + "…"
+
+
 def _kind(value: Any) -> str:
     return {
         bool: "true/false",
@@ -385,19 +390,19 @@ class _Builder:
         A form the matcher cannot find in text is kept (``[[form]]`` links it) with a
         warning saying why.
         """
-        if len(form) > MAX_FORM_LENGTH:
-            self.warn(
-                line,
-                f"glossary term '{term}': a form of {len(form)} characters is too long to "
-                f"match (at most {MAX_FORM_LENGTH}); shorten it",
-            )
-            return False
         folded = " ".join(form.casefold().split())
         taken = self.forms.get(folded)
         if taken is None:
             self.forms[folded] = (term, line, is_term)
             reason = unmatchable_reason(form)
-            if reason:
+            if reason and len(form) > MAX_FORM_LENGTH:
+                self.warn(
+                    line,
+                    f"glossary term '{_clip(term)}': a form of {len(form)} characters cannot "
+                    f"be matched in text (at most {MAX_FORM_LENGTH}): shorten it or add a "
+                    "shorter alias",
+                )
+            elif reason:
                 self.warn(
                     line,
                     f"glossary term '{term}': '{form}' cannot be matched in text ({reason}); "
