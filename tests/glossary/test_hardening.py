@@ -7,8 +7,11 @@ import re
 import time
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.exceptions import Abort
+from tiered.glossary.markdown import GlossaryExtension, PageContext
+from tiered.glossary.model import load_glossary
 
 from tests.conftest import BuildResult, SiteFactory
 
@@ -248,3 +251,21 @@ def test_an_emoji_term_is_reported_not_crashed(site: SiteFactory) -> None:
         "with '👍', not a letter or digit); only [[👍]] links it: add an alias that can be "
         "matched"
     ]
+
+
+def test_ten_thousand_terms_load_and_link_in_bounded_time() -> None:
+    names = [f"term{i:05d} cell" for i in range(10_000)]
+    text = "terms:\n" + "".join(
+        f"  - term: {n}\n    aliases: [{n}s, T{i}X]\n    short: About {n}.\n"
+        for i, n in enumerate(names)
+    )
+    started = time.monotonic()
+    glossary = load_glossary(text, "g.yml")
+    extension = GlossaryExtension(glossary, "all")
+    extension.start_page(PageContext(glossary_href="g/"))
+    page = " ".join(f"{n}s and T{i}X." for i, n in enumerate(names[::10]))
+    html = markdown.Markdown(extensions=[extension]).convert(page)
+    assert time.monotonic() - started < 30
+    assert glossary.diagnostics == []
+    assert len(glossary.terms) == 10_000
+    assert html.count('class="tiered-glossary-term"') == 2_000

@@ -9,8 +9,11 @@
   document order, links matches in plain text, resolves the markers and records
   every mention with the h2 section it falls under, for the "Used in" back-links.
 
-It never touches code, pre, links, headings, abbreviations, definitions, images,
-citations, reference lists or text another extension marked as ``AtomicString``.
+It never touches code, pre, links (an author's raw ``<a>...</a>`` included: its
+placeholders are followed from one text to the next), headings, abbreviations,
+definitions, images, citations, reference lists or text another extension marked as
+``AtomicString``. Links are elements with ``AtomicString`` text, so the serializer
+escapes them like everything else.
 
 Link markup (documented, other plugins and the theme rely on it)::
 
@@ -98,6 +101,7 @@ class GlossaryExtension(Extension):
         glossary: The terms.
         density: Which mentions to link.
         context: The page being rendered; the plugin sets a new one per page.
+        share: An extension for the same glossary whose compiled matchers to reuse.
     """
 
     def __init__(
@@ -116,8 +120,10 @@ class GlossaryExtension(Extension):
         self.result = PageResult()
         self.autolinker: Matcher[Term]
         self.names: Matcher[Term]
+        self.shortest: int
         if share is not None and share.glossary is glossary:  # compiled once per glossary
             self.autolinker, self.names = share.autolinker, share.names
+            self.shortest = share.shortest
         else:
             self.autolinker = Matcher(
                 (f, t, t.is_case_sensitive(f)) for t in glossary.terms if t.link for f in t.forms
@@ -125,7 +131,7 @@ class GlossaryExtension(Extension):
             self.names = Matcher(
                 (f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.forms
             )
-        self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
+            self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
         self._by_anchor: dict[str, Term] | None = None
 
     def term_by_anchor(self, anchor: str | None) -> Term | None:

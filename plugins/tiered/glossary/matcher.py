@@ -38,11 +38,13 @@ def unmatchable_reason(form: str) -> str:
         return "it is empty"
     if len(form) > MAX_FORM_LENGTH:
         return f"it is {len(form)} characters long, more than {MAX_FORM_LENGTH}"
-    # A combining mark (an accent typed after its letter) belongs to the letter before.
-    last = form.rstrip("".join(ch for ch in form[-8:] if unicodedata.category(ch).startswith("M")))
-    for char, where in ((form[0], "starts"), ((last or form)[-1], "ends")):
-        if not _is_word(char):
-            return f"it {where} with {char!r}, not a letter or digit"
+    if not _is_word(form[0]):
+        return f"it starts with {form[0]!r}, not a letter or digit"
+    if not _is_word(form[-1]):
+        # A combining mark (an accent typed after its letter) belongs to the letter before.
+        last = form.rstrip("".join(ch for ch in form[-8:] if unicodedata.category(ch)[0] == "M"))
+        if not last or not _is_word(last[-1]):
+            return f"it ends with {(last or form)[-1]!r}, not a letter or digit"
     return ""
 
 
