@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,9 +86,73 @@ def test_check_reports_an_unusable_glossary(
     ]
 
 
-def test_missing_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["glossary", "check", "-f", str(tmp_path / "nope.yml")]) == 2
-    assert "no such configuration file" in capsys.readouterr().err
+@pytest.mark.parametrize("command", ["check", "suggest"])
+def test_missing_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    missing = tmp_path / "nope.yml"
+    assert main(["glossary", command, "-f", str(missing)]) == 2
+    assert capsys.readouterr().err == f"{missing}: error: no such configuration file\n"
+
+
+@pytest.mark.parametrize("command", ["check", "suggest"])
+def test_no_glossary_plugin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    config = _site(tmp_path)
+    config.write_text(yaml.safe_dump({"site_name": "T"}), encoding="utf-8")
+    assert main(["glossary", command, "-f", str(config)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"{config}: error: the tiered/glossary plugin is not in 'plugins': add it to use this "
+        "command\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("glossary", "message"),
+    [
+        (
+            "terms: [unclosed\n",
+            "docs/glossary.yml:2:1: error: the glossary is not valid YAML: did not find expected "
+            "',' or ']' (while parsing a flow sequence that starts at line 1)",
+        ),
+        (
+            None,
+            "docs/glossary.yml: error: glossary file not found (set 'file' in the "
+            "tiered/glossary options)",
+        ),
+    ],
+)
+def test_suggest_reports_an_unusable_glossary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], glossary: str | None, message: str
+) -> None:
+    config = _site(tmp_path, glossary or "")
+    if glossary is None:
+        (tmp_path / "docs/glossary.yml").unlink()
+    assert main(["glossary", "suggest", "-f", str(config)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [message]
+    assert err == ""
+
+
+def test_suggest_uses_the_glossary_the_build_validated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The glossary file is named in an inherited configuration; the build resolves it.
+    config = _site(tmp_path)
+    terms = "terms:\n  - term: weight training\n    short: Lifting.\n"
+    (tmp_path / "terms.yml").write_text(terms, encoding="utf-8")
+    base = {"site_name": "T", "plugins": [{"tiered/glossary": {"file": "terms.yml"}}]}
+    (tmp_path / "base.yml").write_text(yaml.safe_dump(base), encoding="utf-8")
+    config.write_text(yaml.safe_dump({"INHERIT": "base.yml"}), encoding="utf-8")
+    assert main(["glossary", "suggest", "-f", str(config)]) == 0
+    out, _err = capsys.readouterr()
+    assert out.splitlines() == [
+        "docs/index.md:7:53: suggestion: acronym 'DXA' is not in the glossary "
+        "(3 mentions on 1 page)",
+    ]
 
 
 def test_suggest_names_frequent_phrases_and_acronyms(
@@ -121,4 +186,5 @@ def test_command_line_entry_point() -> None:
     script = Path(sys.executable).parent / "tiered"
     run = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
     assert run.returncode == 0
-    assert "glossary" in run.stdout
+    listed = re.findall(r"^ +glossary +(.*)$", run.stdout, re.MULTILINE)
+    assert listed == ["check the glossary, or suggest terms"]

@@ -30,6 +30,8 @@ PUNCTUATION += [
     ")",
     "<b>",
     "</b>",
+    '<a href="x">',  # an author's raw link: nothing is linked inside it
+    "</a>",
 ]
 EXTENSIONS = ["abbr", "admonition", "attr_list", "fenced_code", "tables", "toc"]
 
@@ -71,8 +73,8 @@ class _Structure(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.depth:
             if tag == "a":
-                self.nested_link |= self.depth["a"] > 0
                 glossary = ("class", "tiered-glossary-term") in attrs
+                self.nested_link |= glossary and self.depth["a"] > 0  # the author's are theirs
                 self.link_in_code |= glossary and (self.depth["code"] + self.depth["pre"]) > 0
             self.depth[tag] += 1
 

@@ -1,4 +1,9 @@
-"""``tiered glossary check`` and ``tiered glossary suggest``."""
+"""``tiered glossary check`` and ``tiered glossary suggest``.
+
+Both build the site with the project's configuration; ``suggest`` then reads the
+glossary the plugin validated during that build (``GlossaryPlugin.glossary``), never
+the file a second time.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tiered.cli.build import run_build
-from tiered.cli.build import run_check as check
+from tiered.cli.build import BuildReport, print_diagnostics, run_build, run_check
 from tiered.common.diagnostics import position
 from tiered.common.text import visible_text
-from tiered.glossary.model import GlossaryError, load_glossary
+from tiered.glossary.model import Glossary
+from tiered.glossary.plugin import GlossaryPlugin
 from tiered.glossary.suggest import suggest
 
 _LOGGER = "mkdocs.plugins.tiered.glossary"
+_PLUGIN = "tiered/glossary"
 
 
 def register(commands: Any) -> None:
@@ -24,31 +30,35 @@ def register(commands: Any) -> None:
     sub = parser.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="report every glossary problem (exit 1 if any)")
     check.add_argument("-f", "--config-file", default="mkdocs.yml")
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=_run_check)
     hint = sub.add_parser("suggest", help="list frequent phrases and acronyms the glossary lacks")
     hint.add_argument("-f", "--config-file", default="mkdocs.yml")
     hint.add_argument("--min-mentions", type=int, default=3, help="ignore rarer phrases (3)")
     hint.add_argument("--limit", type=int, default=30, help="at most this many (30)")
-    hint.set_defaults(run=run_suggest)
+    hint.set_defaults(run=_run_suggest)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def _run_check(args: argparse.Namespace) -> int:
     """Build the site with the project's configuration and print the glossary's findings."""
-    return check(args.config_file, _LOGGER)
+    if not Path(args.config_file).is_file():
+        return run_check(args.config_file, _LOGGER)  # says so, exit status 2
+    report = run_build(args.config_file, _LOGGER)
+    if not report.failed and _glossary(report, args.config_file) is None:
+        return 2
+    print_diagnostics(report.diagnostics)
+    count = len(report.diagnostics)
+    print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    return 1 if count or report.failed else 0
 
 
-def run_suggest(args: argparse.Namespace) -> int:
+def _run_suggest(args: argparse.Namespace) -> int:
     """Print candidate terms with the place they first appear."""
     if not Path(args.config_file).is_file():
-        print(f"{args.config_file}: error: no such configuration file", file=sys.stderr)
-        return 2
+        return run_check(args.config_file, _LOGGER)  # says so, exit status 2
     report = run_build(args.config_file, _LOGGER)
-    glossary_file = _glossary_file(args.config_file)
-    try:
-        glossary = load_glossary(glossary_file.read_text(encoding="utf-8"), str(glossary_file))
-    except (OSError, GlossaryError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    glossary = _glossary(report, args.config_file)
+    if glossary is None:
+        return 2 if not report.failed else 1
     texts = {path: visible_text(html) for path, html in report.pages.items()}
     found = suggest(texts.values(), glossary, min_mentions=args.min_mentions, limit=args.limit)
     for s in found:
@@ -61,20 +71,23 @@ def run_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _glossary_file(config_file: str) -> Path:
-    import yaml  # noqa: PLC0415 - only this command needs the raw configuration
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold Python tags (!!python/name) that safe loading refuses.
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load(Path(config_file).read_text(encoding="utf-8"), _Loader) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "tiered/glossary" in plugin:
-            options = plugin["tiered/glossary"] or {}
-            return Path(config_file).parent / str(options.get("file", "docs/glossary.yml"))
-    return Path(config_file).parent / "docs/glossary.yml"
+def _glossary(report: BuildReport, config_file: str) -> Glossary | None:
+    """The glossary the build's plugin validated; None (errors printed) if there is none."""
+    plugin = report.plugins.get(_PLUGIN)
+    if not isinstance(plugin, GlossaryPlugin) and not report.failed:
+        print(
+            f"{config_file}: error: the {_PLUGIN} plugin is not in 'plugins': add it to "
+            "use this command",
+            file=sys.stderr,
+        )
+        return None
+    glossary = plugin.glossary if isinstance(plugin, GlossaryPlugin) else None
+    if report.failed:
+        print_diagnostics([d for d in report.diagnostics if d.severity == "error"])
+        return None
+    if glossary is None:
+        print(f"{config_file}: error: the {_PLUGIN} plugin is disabled", file=sys.stderr)
+    return glossary
 
 
 def _first_place(phrase: str, texts: dict[str, str], root: Path) -> tuple[str, int, int]:
@@ -83,7 +96,7 @@ def _first_place(phrase: str, texts: dict[str, str], root: Path) -> tuple[str, i
     for path in sorted(texts):
         try:
             source = (root / path).read_text(encoding="utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             continue
         match = pattern.search(source)
         if match:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from tiered.config_options import SitePath
+
 
 class GlossaryConfig(base.Config):
     """Options of ``tiered/glossary``."""
@@ -13,8 +15,9 @@ class GlossaryConfig(base.Config):
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
     file = c.Type(str, default="docs/glossary.yml")
     """The glossary file, relative to ``mkdocs.yml``. Never copied into the site."""
-    page_path = c.Type(str, default="glossary.md")
-    """Where the generated glossary page lives in the site (as if it were in docs/)."""
+    page_path = SitePath("glossary.md", suffix=".md")
+    """Where the generated glossary page lives in the site (as if it were in docs/): a
+    relative ``.md`` path inside the site folder."""
     page_title = c.Type(str, default="Glossary")
     """Title of the generated glossary page."""
     density = c.Choice(("first-per-section", "first-per-page", "all"), default="first-per-section")

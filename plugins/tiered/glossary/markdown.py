@@ -9,8 +9,11 @@
   document order, links matches in plain text, resolves the markers and records
   every mention with the h2 section it falls under, for the "Used in" back-links.
 
-It never touches code, pre, links, headings, abbreviations, definitions, images,
-citations, reference lists or text another extension marked as ``AtomicString``.
+It never touches code, pre, links (an author's raw ``<a>...</a>`` included: its
+placeholders are followed from one text to the next), headings, abbreviations,
+definitions, images, citations, reference lists or text another extension marked as
+``AtomicString``. Links are elements with ``AtomicString`` text, so the serializer
+escapes them like everything else.
 
 Link markup (documented, other plugins and the theme rely on it)::
 
@@ -25,13 +28,14 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tiered.glossary.matcher import Matcher
 from tiered.glossary.model import Glossary, Term
+from tiered.markdown_support import outside_raw_links, raw_link_depth
 
 Density = Literal["first-per-section", "first-per-page", "all"]
 
@@ -39,6 +43,8 @@ LINK_CLASS = "tiered-glossary-term"
 # Starts and ends the paragraph that separates definitions rendered in one pass (a
 # private-use character: never in an author's text).
 ENTRY_MARK = "\ue000"
+# Stands for an entry's definition when it has none: the entry's short text, plain.
+SHORT_MARK = "\ue001"
 _MARKER = "data-tiered-glossary"
 # Never link inside these: code, links, headings, abbreviations, definitions, math, forms.
 _SKIP_TAGS = frozenset(
@@ -95,6 +101,7 @@ class GlossaryExtension(Extension):
         glossary: The terms.
         density: Which mentions to link.
         context: The page being rendered; the plugin sets a new one per page.
+        share: An extension for the same glossary whose compiled matchers to reuse.
     """
 
     def __init__(
@@ -113,8 +120,10 @@ class GlossaryExtension(Extension):
         self.result = PageResult()
         self.autolinker: Matcher[Term]
         self.names: Matcher[Term]
+        self.shortest: int
         if share is not None and share.glossary is glossary:  # compiled once per glossary
             self.autolinker, self.names = share.autolinker, share.names
+            self.shortest = share.shortest
         else:
             self.autolinker = Matcher(
                 (f, t, t.is_case_sensitive(f)) for t in glossary.terms if t.link for f in t.forms
@@ -122,7 +131,14 @@ class GlossaryExtension(Extension):
             self.names = Matcher(
                 (f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.forms
             )
-        self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
+            self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
+        self._by_anchor: dict[str, Term] | None = None
+
+    def term_by_anchor(self, anchor: str | None) -> Term | None:
+        """The term whose glossary entry has id ``anchor``."""
+        if self._by_anchor is None:
+            self._by_anchor = {t.anchor: t for t in self.glossary.terms}
+        return self._by_anchor.get(anchor or "")
 
     def start_page(self, context: PageContext) -> PageResult:
         """Set the page about to render; returns the result it will fill."""
@@ -153,21 +169,6 @@ class _MarkerProcessor(InlineProcessor):
         return el, m.start(0), m.end(0)
 
 
-# Escaping as Python-Markdown's serializer does it, so stashed links read exactly like
-# serialized elements (an existing entity such as &amp; is kept).
-_BARE_AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
-
-
-def _escape_text(text: str) -> str:
-    if "&" in text:
-        text = _BARE_AMPERSAND.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attribute(text: str) -> str:
-    return _escape_text(text).replace('"', "&quot;")
-
-
 def _classes(el: etree.Element) -> set[str]:
     return set((el.get("class") or "").split())
 
@@ -179,13 +180,15 @@ class _LinkProcessor(Treeprocessor):
         self.seen: set[str] = set()
         self.section: tuple[str, str] | None = None
         self.names: dict[str, str] = {}
-        self.open_tags: dict[str, str] = {}
+        self.attributes: dict[str, dict[str, str]] = {}
+        self.raw_links = 0  # the author's raw <a> links open where the walk is
 
     def run(self, root: etree.Element) -> None:
         self.seen = set()
         self.section = None
         self.names = _toc_names(getattr(self.md, "toc_tokens", []))
-        self.open_tags = {}
+        self.attributes = {}
+        self.raw_links = 0
         self.ext.result.used = {}
         self._walk(root)
         self._unwrap_markers(root)
@@ -196,29 +199,51 @@ class _LinkProcessor(Treeprocessor):
         tag = el.tag
         if tag == "h2":
             self._enter_section(el)
-        elif tag == "p" and el.text and el.text.startswith(ENTRY_MARK) and not len(el):
-            # Definitions rendered together: each starts a fresh "page" for its own term.
-            self.ext.context.exclude = el.text.strip(ENTRY_MARK)
-            self.seen = set()
-            return
+        elif tag == "p" and el.text and not len(el) and el.text[0] in (ENTRY_MARK, SHORT_MARK):
+            if el.text.startswith(ENTRY_MARK):
+                # Definitions rendered together: each starts a fresh "page" for its own term.
+                self.ext.context.exclude = el.text.strip(ENTRY_MARK)
+                self.seen = set()
+                return
+            if el.text == SHORT_MARK:  # an entry without definition shows its short text
+                term = self.ext.term_by_anchor(self.ext.context.exclude)
+                el.text = term.short if term is not None else ""
         marker = el.get(_MARKER)
         if marker is not None:
-            if marker == "force":
+            if marker == "force" and self.raw_links:
+                el.set(_MARKER, "prevent")  # inside the author's own link: no link in it
+            elif marker == "force":
                 self._force(el)
             return
-        if tag in _SKIP_TAGS or el.get("id") in _SKIP_IDS:
-            return
         classes = el.get("class")
-        if classes and not _SKIP_CLASSES.isdisjoint(classes.split()):
+        if (
+            tag in _SKIP_TAGS
+            or el.get("id") in _SKIP_IDS
+            or (classes and not _SKIP_CLASSES.isdisjoint(classes.split()))
+        ):
+            self._pass_over(el)
             return
-        text = el.text
-        if text and not isinstance(text, AtomicString):
-            el.text = self._link(text)
-        for child in el:
+        children = list(el)
+        inserted = self._link(el.text)
+        if inserted is not None:
+            el.text, links = inserted
+            el[0:0] = links
+        offset = len(el) - len(children)
+        for index, child in enumerate(children):
             self._walk(child)
-            tail = child.tail
-            if tail and not isinstance(tail, AtomicString):
-                child.tail = self._link(tail)
+            inserted = self._link(child.tail)
+            if inserted is not None:
+                child.tail, links = inserted
+                at = index + offset + 1
+                el[at:at] = links
+                offset += len(links)
+
+    def _pass_over(self, el: etree.Element) -> None:
+        """Follow the raw links that open or close inside an element left as it is."""
+        self.raw_links = raw_link_depth(self.md, el.text or "", depth=self.raw_links)
+        for child in el:
+            self._pass_over(child)
+            self.raw_links = raw_link_depth(self.md, child.tail or "", depth=self.raw_links)
 
     def _enter_section(self, heading: etree.Element) -> None:
         # toc's plain-text name: no permalink sign, no stashed markup.
@@ -228,22 +253,26 @@ class _LinkProcessor(Treeprocessor):
         if self.ext.density == "first-per-section":
             self.seen = set()
 
-    def _link(self, text: str) -> str:
-        """``text``, or a stash placeholder for it with its wanted mentions linked.
+    def _link(self, text: str | None) -> tuple[str, list[etree.Element]] | None:
+        """``text`` split around the mentions to link: the text before the first link,
+        and the links (each carrying the text after it as its tail); None: no link.
 
-        The linked text goes into Python-Markdown's HTML stash rather than the tree:
-        nothing runs after this processor but serialization, and one stashed string
-        per text costs a fraction of what elements do (pages carry dozens of links).
-        The text around the links is escaped exactly as the serializer would.
+        Text inside an author's raw ``<a>`` is never linked (no link in a link).
         """
-        if len(text) < self.ext.shortest:  # mostly the line breaks between elements
-            return text
+        if not text:
+            return None
+        depth = self.raw_links
+        self.raw_links = raw_link_depth(self.md, text, depth=depth)
+        if isinstance(text, AtomicString) or len(text) < self.ext.shortest:
+            return None  # short texts are mostly the line breaks between elements
         hits = self.ext.autolinker.find(text)
         if not hits:
-            return text
+            return None
+        outside = outside_raw_links(self.md, text, depth) if depth or util.STX in text else None
         context = self.ext.context
         every = self.ext.density == "all"
-        parts: list[str] = []
+        lead = text
+        links: list[etree.Element] = []
         cursor = 0
         for start, end, term in hits:
             anchor = term.anchor
@@ -252,18 +281,21 @@ class _LinkProcessor(Treeprocessor):
             self._record(anchor)
             if not context.autolink or (not every and anchor in self.seen):
                 continue
+            if outside is not None and not any(a <= start and end <= b for a, b in outside):
+                continue
             self.seen.add(anchor)
-            parts += [
-                _escape_text(text[cursor:start]),
-                self._open_tag(term),
-                _escape_text(text[start:end]),
-                "</a>",
-            ]
+            link = etree.Element("a", self._attributes(term))
+            link.text = AtomicString(text[start:end])
+            if links:
+                links[-1].tail = text[cursor:start]
+            else:
+                lead = text[:start]
+            links.append(link)
             cursor = end
-        if not parts:
-            return text
-        parts.append(_escape_text(text[cursor:]))
-        return self.md.htmlStash.store("".join(parts))
+        if not links:
+            return None
+        links[-1].tail = text[cursor:]
+        return lead, links
 
     def _force(self, el: etree.Element) -> None:
         name = str(el.text or "")
@@ -277,24 +309,20 @@ class _LinkProcessor(Treeprocessor):
         el.attrib.clear()
         el.tag = "a"
         el.attrib.update(self._attributes(term))
+        self.raw_links = raw_link_depth(self.md, el.text or "", depth=self.raw_links)
 
     def _attributes(self, term: Term) -> dict[str, str]:
-        attributes = {
-            "class": LINK_CLASS,
-            "href": f"{self.ext.context.glossary_href}#{term.anchor}",
-        }
-        short = term.short_for(self.ext.context.tier)
-        if short:
-            attributes["title"] = short
+        attributes = self.attributes.get(term.anchor)
+        if attributes is None:
+            attributes = {
+                "class": LINK_CLASS,
+                "href": f"{self.ext.context.glossary_href}#{term.anchor}",
+            }
+            short = term.short_for(self.ext.context.tier)
+            if short:
+                attributes["title"] = short
+            self.attributes[term.anchor] = attributes
         return attributes
-
-    def _open_tag(self, term: Term) -> str:
-        tag = self.open_tags.get(term.anchor)
-        if tag is None:
-            attributes = self._attributes(term).items()
-            tag = "<a " + " ".join(f'{k}="{_escape_attribute(v)}"' for k, v in attributes) + ">"
-            self.open_tags[term.anchor] = tag
-        return tag
 
     def _record(self, anchor: str) -> None:
         sections = self.ext.result.used.get(anchor)

@@ -12,6 +12,7 @@ matches a space in a form; curly and straight apostrophes are the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -20,8 +21,31 @@ T = TypeVar("T")
 _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _APOSTROPHE_CLASS = "['\u2019\u2018\u02bc]"
-# A form can be matched only if it starts and ends with a letter or digit.
-_MATCHABLE = re.compile(r"^\w(?:.*\w)?$", re.DOTALL)
+# Longer forms are refused: the pattern nests a group wherever a form ends inside a
+# longer one, and the regular-expression compiler recurses once per nested group.
+MAX_FORM_LENGTH = 200
+_WORD_CHAR = re.compile(r"\w")
+
+
+def unmatchable_reason(form: str) -> str:
+    """Why ``form`` can never be found in text ('' when it can).
+
+    A match is a whole word: the text before and after it must not be a letter or
+    digit, which a form can be sure of only when it starts and ends with one.
+    """
+    form = form.strip()
+    if not form:
+        return "it is empty"
+    if len(form) > MAX_FORM_LENGTH:
+        return f"it is {len(form)} characters long, more than {MAX_FORM_LENGTH}"
+    if not _is_word(form[0]):
+        return f"it starts with {form[0]!r}, not a letter or digit"
+    if not _is_word(form[-1]):
+        # A combining mark (an accent typed after its letter) belongs to the letter before.
+        last = form.rstrip("".join(ch for ch in form[-8:] if unicodedata.category(ch)[0] == "M"))
+        if not last or not _is_word(last[-1]):
+            return f"it ends with {(last or form)[-1]!r}, not a letter or digit"
+    return ""
 
 
 def normalize(text: str) -> str:
@@ -47,14 +71,27 @@ def _unit(char: str) -> str:
     return re.escape(char)
 
 
-def _emit(node: dict[str, Any]) -> str:
-    branches = [_unit(char) + _emit(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a form ends here: the longer forms are tried first (greedy)
-        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-    return body
+def _emit(trie: dict[str, Any]) -> str:
+    """The pattern of a trie, built bottom-up without recursion (forms may be long)."""
+    patterns: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for char, child in node.items() if char)
+            continue
+        branches = [
+            _unit(char) + patterns.pop(id(child)) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            patterns[id(node)] = ""
+            continue
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a form ends here: the longer forms are tried first (greedy)
+            body = f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        patterns[id(node)] = body
+    return patterns[id(trie)]
 
 
 def _compile(keys: Iterable[str], flags: int, *, lookbehind: bool = True) -> re.Pattern[str]:
@@ -74,17 +111,17 @@ class Matcher(Generic[T]):
     """Matches many forms in one pass.
 
     Args:
-        forms: ``(form, value, case_sensitive)`` triples. A form that does not start
-            and end with a letter or digit cannot be matched; it is listed in ``rejected``.
+        forms: ``(form, value, case_sensitive)`` triples. A form that cannot be found in
+            text (``unmatchable_reason``) is left out of ``find``; ``lookup`` knows it.
     """
 
     def __init__(self, forms: Iterable[tuple[str, T, bool]]) -> None:
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
-        self.rejected: list[str] = []
+        self._lookup_only: dict[str, T] = {}
         for form, value, case_sensitive in forms:
-            if not _MATCHABLE.match(form):
-                self.rejected.append(form)
+            if unmatchable_reason(form):
+                self._lookup_only.setdefault(normalize(form.strip()).lower(), value)
             elif case_sensitive:
                 self._exact.setdefault(normalize(form), value)
             else:
@@ -117,7 +154,9 @@ class Matcher(Generic[T]):
         """The value whose form is exactly ``text`` (as a whole), if any."""
         key = normalize(text.strip())
         value = self._exact.get(key)
-        return value if value is not None else self._folded.get(key.lower())
+        if value is None:
+            value = self._folded.get(key.lower())
+        return value if value is not None else self._lookup_only.get(key.lower())
 
     def find(self, text: str) -> list[Hit[T]]:
         """Every non-overlapping match in ``text``, leftmost first, then longest."""
@@ -172,9 +211,6 @@ class Matcher(Generic[T]):
             if value is not None:
                 found.append((m.start(), -m.end(), 1, value))
         return found
-
-
-_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_word(char: str) -> bool:

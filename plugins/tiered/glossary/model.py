@@ -1,8 +1,12 @@
 """The glossary file: terms, their forms and definitions, validated; no MkDocs here.
 
-``load_glossary`` reads the YAML once, keeps the line of every entry and field, and
-returns the terms it could use plus a diagnostic for every mistake. Only a file that
-cannot be read as a glossary at all raises ``GlossaryError``.
+``decode_glossary`` turns the file's bytes into text; ``load_glossary`` reads the YAML
+once, keeps the line of every entry and field, and returns the terms it could use plus
+a diagnostic for every mistake. Only a file that cannot be read as a glossary at all
+raises ``GlossaryError``.
+
+``short`` is plain text everywhere (the popover, the glossary page): characters such as
+``<`` or ``*`` are shown as they are. ``definition`` is Markdown for the glossary page.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import yaml
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.text import sort_key
 from tiered.common.yamlsource import SafeLoader, describe
+from tiered.glossary.matcher import MAX_FORM_LENGTH, unmatchable_reason
 
 FIELDS = (
     "term",
@@ -42,14 +47,15 @@ class Term:
         term: Display name, unique.
         anchor: Stable, readable id on the glossary page, derived from ``term``.
         aliases: Other spellings and forms, matched too.
-        short: The popover text (Intermediate wording).
-        definition: Markdown shown on the glossary page.
+        short: The popover text (Intermediate wording), plain text.
+        definition: Markdown shown on the glossary page ('': ``short`` is shown).
         tiers: Tier-specific wording of ``short``, by tier name.
         see_also: Other terms' display names.
         sources: Citation keys.
         link: False: listed on the glossary page, never auto-linked.
         case_sensitive: None: decided per form (acronyms are case-sensitive).
         line: Line of the entry in the glossary file.
+        sources_line: Line of its ``sources:`` field (0: none).
     """
 
     term: str
@@ -63,6 +69,7 @@ class Term:
     link: bool = True
     case_sensitive: bool | None = None
     line: int = 0
+    sources_line: int = 0
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -107,6 +114,25 @@ def make_anchor(term: str) -> str:
     return anchor or "term"
 
 
+def decode_glossary(data: bytes, path: str) -> str:
+    """The glossary file's text (UTF-8, with or without a byte order mark).
+
+    Raises:
+        GlossaryError: A byte is not UTF-8; the message gives its line and column.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line_start = before.rfind(b"\n") + 1
+        line = before.count(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise GlossaryError(
+            f"{path}:{line}:{col}: the glossary is not UTF-8 text (byte 0x{data[err.start]:02x}): "
+            "save the file as UTF-8"
+        ) from err
+
+
 def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary:
     """Parse and validate the glossary file.
 
@@ -123,9 +149,7 @@ def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
-        line, col, problem = describe(err, 1)
-        where = f"{path}:{line}:{col}" if col else f"{path}:{line}"
-        raise GlossaryError(f"{where}: the glossary is not valid YAML: {problem}") from err
+        raise GlossaryError(_yaml_error(err, text, path)) from err
     except (yaml.YAMLError, ValueError, TypeError) as err:
         raise GlossaryError(f"{path}: the glossary is not valid YAML: {err}") from err
     finally:
@@ -135,19 +159,77 @@ def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary
         raise GlossaryError(f"{path}:1: the glossary must be a mapping with a 'terms:' list")
     glossary = Glossary(path)
     builder = _Builder(glossary, tiers)
+    for line, message in _duplicate_keys(root):
+        builder.warn(line, message)
     for value, node in zip(data["terms"], terms_node.value, strict=True):
         builder.add(value, node)
     builder.check_references()
     return glossary
 
 
+def _yaml_error(err: yaml.MarkedYAMLError, text: str, path: str) -> str:
+    line, col, problem = describe(err, 1)
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in indent:
+        col = indent.index("\t") + 1
+        return (
+            f"{path}:{line}:{col}: the glossary is not valid YAML: a tab indents this line, "
+            "and YAML forbids tabs for indentation: indent with spaces"
+        )
+    where = f"{path}:{line}:{col}" if col else f"{path}:{line}"
+    return f"{where}: the glossary is not valid YAML: {problem}"
+
+
 def _terms_node(root: yaml.Node | None) -> yaml.SequenceNode | None:
+    """The node of the ``terms`` list; the last one, as PyYAML keeps the last duplicate."""
     if not isinstance(root, yaml.MappingNode):
         return None
+    found = None
     for key, value in root.value:
-        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
-            return value
-    return None
+        if key.value == "terms":
+            found = value if isinstance(value, yaml.SequenceNode) else None
+    return found
+
+
+def _duplicate_keys(root: yaml.Node | None) -> list[tuple[int, str]]:
+    """A warning at each repeated key of a mapping (YAML loading keeps only the last).
+
+    Walks the node graph once, each node once: anchors and aliases (``&a`` / ``*a``)
+    share nodes, so a file that expands exponentially costs its size, not its expansion.
+    """
+    found: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            marks: dict[str, tuple[int, int]] = {}
+            for key, value in node.value:
+                stack.append(value)
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                mark = (key.start_mark.line + 1, key.start_mark.column)
+                first = marks.setdefault(str(key.value), mark)
+                if first != mark:
+                    found.append(
+                        (
+                            mark[0],
+                            f"duplicate key '{key.value}' (first at line {first[0]}): only this "
+                            "one is used; remove one of them",
+                        )
+                    )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(found)
+
+
+def _clip(text: str) -> str:
+    """``text`` as a message quotes it: a few hundred characters are cut short."""
+    return text if len(text) <= 60 else text[:40] + "…"
 
 
 def _kind(value: Any) -> str:
@@ -259,12 +341,17 @@ class _Builder:
                     f"glossary entry has unknown field '{key}' (expected: {', '.join(FIELDS)})",
                 )
         name = value.get("term")
-        if not isinstance(name, str) or not name.strip():
-            shown = "" if "term" not in value else f", not {_kind(name)}"
-            fields.warn("term", f"glossary entry needs 'term': non-empty text{shown}")
+        if "term" not in value:
+            fields.warn(None, "glossary entry needs 'term': the term's display name")
+            return
+        if name is None or (isinstance(name, str) and not name.strip()):
+            fields.warn("term", "glossary entry: term: must not be empty; give its display name")
+            return
+        if not isinstance(name, str):
+            fields.warn("term", f"glossary entry: term: must be text, not {_kind(name)}")
             return
         fields.name = name = name.strip()
-        if not self._claim(name, name, fields.line, is_term=True):
+        if not self._claim(name, name, fields.lines["term"], is_term=True):
             return
         aliases = [a for a, line in fields.text_list("aliases") if self._claim(a, name, line)]
         short = fields.text("short", required=True)
@@ -278,13 +365,14 @@ class _Builder:
                 anchor=self._anchor(name),
                 aliases=tuple(aliases),
                 short=short,
-                definition=fields.text("definition") or short,
+                definition=fields.text("definition"),
                 tiers=fields.tiers(self.tiers),
                 see_also=tuple(t for t, _l in see_also),
                 sources=tuple(s for s, _l in fields.text_list("sources")),
                 link=True if link is None else link,
                 case_sensitive=fields.flag("case_sensitive"),
                 line=fields.line,
+                sources_line=fields.lines.get("sources", 0),
             )
         )
 
@@ -297,11 +385,29 @@ class _Builder:
         return anchor
 
     def _claim(self, form: str, term: str, line: int, *, is_term: bool = False) -> bool:
-        """Register ``form`` for ``term``; warn (naming both places) if it is taken."""
+        """Register ``form`` for ``term``; warn (naming both places) if it is taken.
+
+        A form the matcher cannot find in text is kept (``[[form]]`` links it) with a
+        warning saying why.
+        """
         folded = " ".join(form.casefold().split())
         taken = self.forms.get(folded)
         if taken is None:
             self.forms[folded] = (term, line, is_term)
+            reason = unmatchable_reason(form)
+            if reason and len(form) > MAX_FORM_LENGTH:
+                self.warn(
+                    line,
+                    f"glossary term '{_clip(term)}': a form of {len(form)} characters cannot "
+                    f"be matched in text (at most {MAX_FORM_LENGTH}): shorten it or add a "
+                    "shorter alias",
+                )
+            elif reason:
+                self.warn(
+                    line,
+                    f"glossary term '{term}': '{form}' cannot be matched in text ({reason}); "
+                    f"only [[{form}]] links it: add an alias that can be matched",
+                )
             return True
         owner, owner_line, owner_is_term = taken
         where = f"{self.glossary.path}:{owner_line}"

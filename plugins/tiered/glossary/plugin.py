@@ -22,23 +22,25 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from tiered.common.diagnostics import Diagnostic, position
-from tiered.common.frontmatter import parse_front_matter
+from tiered.common.diagnostics import Diagnostic
 from tiered.glossary import render
 from tiered.glossary.config import GlossaryConfig
 from tiered.glossary.markdown import (
     ENTRY_MARK,
+    SHORT_MARK,
     Density,
     GlossaryExtension,
     PageContext,
     PageResult,
 )
-from tiered.glossary.model import Glossary, GlossaryError, Term, load_glossary
+from tiered.glossary.matcher import unmatchable_reason
+from tiered.glossary.model import Glossary, GlossaryError, Term, decode_glossary, load_glossary
 from tiered.plugin_support import (
     POPOVER,
     add_assets,
     display_path,
     generate_page,
+    page_diagnostic,
     project_root,
     use_assets,
 )
@@ -65,9 +67,9 @@ _PLACEHOLDER = re.compile(render.used_in_placeholder_pattern())
 
 
 @lru_cache(maxsize=8)
-def _load(text: str, path: str, tiers: tuple[str, ...]) -> Glossary:
+def _load(data: bytes, path: str, tiers: tuple[str, ...]) -> Glossary:
     """Parse once per content: ``mkdocs serve`` rebuilds reuse an unchanged glossary."""
-    return load_glossary(text, path, tiers)
+    return load_glossary(decode_glossary(data, path), path, tiers)
 
 
 @dataclass
@@ -88,7 +90,13 @@ class _Usage:
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
-    """Glossary: auto-linked terms with popovers, and a generated glossary page."""
+    """Glossary: auto-linked terms with popovers, and a generated glossary page.
+
+    Attributes:
+        glossary: The validated glossary file (its terms and diagnostics) once
+            ``on_config`` has run with the plugin enabled, else None. Public: the
+            ``tiered glossary`` commands read it instead of loading the file again.
+    """
 
     def __init__(self) -> None:
         self.glossary: Glossary | None = None
@@ -113,15 +121,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         path = self.root / self.config.file
         shown = display_path(path, self.root)
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
         except FileNotFoundError as err:
             raise PluginError(
                 f"{shown}: glossary file not found (set 'file' in the tiered/glossary options)"
             ) from err
-        except (OSError, UnicodeDecodeError) as err:
-            raise PluginError(f"{shown}: cannot read the glossary file: {err}") from err
+        except OSError as err:
+            raise PluginError(
+                f"{shown}: cannot read the glossary file: {err.strerror or err}"
+            ) from err
         try:
-            self.glossary = _load(text, shown, _tier_names(config))
+            self.glossary = _load(data, shown, _tier_names(config))
         except GlossaryError as err:
             raise PluginError(str(err)) from err
         features = config.theme.get("features") or []
@@ -175,11 +185,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return markdown
         autolink = page.meta.get("glossary", True)
         if not isinstance(autolink, bool):
-            meta = parse_front_matter(page.file.content_string, self._page_path(page))
-            log.warning(
-                f"{meta.path}:{meta.line_of('glossary')}: front matter field 'glossary' "
-                "must be true or false"
-            )
+            message = "front matter field 'glossary' must be true or false"
+            log.warning(str(page_diagnostic(page, self.root, message, key="glossary")))
             autolink = True
         tier = page.meta.get("tier")
         target = files.get_file_from_path(self.config.page_path)
@@ -225,7 +232,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by = used_by
         if self.config.warn_unused:
             for term in glossary.terms:
-                if term.link and term.anchor not in used_by:
+                matchable = any(not unmatchable_reason(form) for form in term.forms)
+                if term.link and matchable and term.anchor not in used_by:
                     message = f"glossary term '{term.term}' is not used on any page"
                     log.warning(str(Diagnostic(glossary.path, term.line, message)))
         return env
@@ -279,9 +287,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(POPOVER if self.config.popovers else {})}
 
-    def _page_path(self, page: Page) -> str:
-        return display_path(page.file.abs_src_path, self.root, page.file.src_uri)
-
     def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
         assert self.glossary is not None
         terms = self.glossary.terms
@@ -310,15 +315,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _report_unknown(self, page: Page, names: list[str]) -> None:
         source = page.file.content_string
-        path = self._page_path(page)
         start = 0
         for name in names:
             index = source.find(f"[[{name}", start)
-            line, col = position(source, index) if index >= 0 else (1, 0)
             start = max(start, index + 1)
-            log.warning(
-                str(Diagnostic(path, line, f"[[{name}]] names no glossary term or alias", col))
-            )
+            message = f"[[{name}]] names no glossary term or alias"
+            log.warning(str(page_diagnostic(page, self.root, message, offset=index)))
 
 
 _ENTRY = re.compile(f"<p>{ENTRY_MARK}(.*?){ENTRY_MARK}</p>\n?")
@@ -332,9 +334,13 @@ def _render_definitions(
     A thousand small conversions cost more than the glossary's whole linking; one pass
     with a marker paragraph before each definition does the same work. A definition
     whose Markdown swallows the next marker (an unclosed code fence, say) makes the
-    split come out wrong; then each is rendered on its own.
+    split come out wrong; then each is rendered on its own. An entry without
+    ``definition`` shows its ``short`` text, plain (``SHORT_MARK``: the extension puts
+    it in as text, so the serializer escapes it).
     """
-    source = "".join(f"\n\n{ENTRY_MARK}{t.anchor}{ENTRY_MARK}\n\n{t.definition}\n" for t in terms)
+    source = "".join(
+        f"\n\n{ENTRY_MARK}{t.anchor}{ENTRY_MARK}\n\n{t.definition or SHORT_MARK}\n" for t in terms
+    )
     extension.start_page(PageContext(glossary_href=""))
     parts = _ENTRY.split(md.reset().convert(source))
     anchors, bodies = parts[1::2], parts[2::2]
@@ -343,7 +349,7 @@ def _render_definitions(
     definitions = {}
     for term in terms:
         extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
-        definitions[term.anchor] = md.reset().convert(term.definition)
+        definitions[term.anchor] = md.reset().convert(term.definition or SHORT_MARK)
     return definitions
 
 
