@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tiered.cli.build import BuildReport, print_diagnostics, run_build, run_check
+from tiered.cli.build import BuildReport, exit_status, print_diagnostics, run_build
 from tiered.common.diagnostics import position
 from tiered.common.text import visible_text
 from tiered.glossary.model import Glossary
@@ -40,25 +40,27 @@ def register(commands: Any) -> None:
 
 def _run_check(args: argparse.Namespace) -> int:
     """Build the site with the project's configuration and print the glossary's findings."""
-    if not Path(args.config_file).is_file():
-        return run_check(args.config_file, _LOGGER)  # says so, exit status 2
     report = run_build(args.config_file, _LOGGER)
+    if report.config_failed:
+        print_diagnostics(report)  # why there is no usable configuration
+        return exit_status(report, failing=True)
     if not report.failed and _glossary(report, args.config_file) is None:
         return 2
-    print_diagnostics(report.diagnostics)
+    print_diagnostics(report)
     count = len(report.diagnostics)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
-    return 1 if count or report.failed else 0
+    return exit_status(report, failing=bool(count))
 
 
 def _run_suggest(args: argparse.Namespace) -> int:
     """Print candidate terms with the place they first appear."""
-    if not Path(args.config_file).is_file():
-        return run_check(args.config_file, _LOGGER)  # says so, exit status 2
     report = run_build(args.config_file, _LOGGER)
+    if report.config_failed:
+        print_diagnostics(report)
+        return exit_status(report, failing=True)
     glossary = _glossary(report, args.config_file)
     if glossary is None:
-        return 2 if not report.failed else 1
+        return exit_status(report, failing=True) if report.failed else 2
     texts = {path: visible_text(html) for path, html in report.pages.items()}
     found = suggest(texts.values(), glossary, min_mentions=args.min_mentions, limit=args.limit)
     for s in found:
@@ -83,7 +85,7 @@ def _glossary(report: BuildReport, config_file: str) -> Glossary | None:
         return None
     glossary = plugin.glossary if isinstance(plugin, GlossaryPlugin) else None
     if report.failed:
-        print_diagnostics([d for d in report.diagnostics if d.severity == "error"])
+        print_diagnostics(report, [d for d in report.diagnostics if d.severity == "error"])
         return None
     if glossary is None:
         print(f"{config_file}: error: the {_PLUGIN} plugin is disabled", file=sys.stderr)
