@@ -202,10 +202,11 @@ def test_glossary_sources_resolve_through_the_documented_markup(site: SiteFactor
     ) in page
     assert ">Müller et al, 2020</a></span>" in page
     assert '<span class="citation" data-cites="ghost2000">ghost2000</span>' in page
-    # The generated page has no source file: the warning names the page, at its first
-    # line after the front matter (page_diagnostic's rule).
-    assert (
-        _tiered(result)[-1] == "glossary.md:5: unknown citation key 'ghost2000' (not in bib/*.bib)"
+    assert "data-tiered-source" not in page
+    # The markup says where the keys are written: the warning names the glossary file's
+    # 'sources:' line, not the generated page.
+    assert _tiered(result)[-1] == (
+        "docs/glossary.yml:4: unknown citation key 'ghost2000' (not in bib/*.bib)"
     )
     assert _tiered(result)[:-1] == A_BIB_WARNINGS
     references = result.html("references/index.html")

@@ -70,7 +70,7 @@ def test_anchors_are_readable_and_unique() -> None:
 
 def test_glossary_page_golden(update_golden: bool) -> None:
     definitions = {t.anchor: f"<p>{t.short}</p>" for t in GLOSSARY.terms}
-    html = render.page_body(GLOSSARY.terms, definitions, render.citation)
+    html = render.page_body(GLOSSARY.terms, definitions, lambda key, _line: render.citation(key))
     golden = FIXTURES / "page_body.html"
     if update_golden:
         golden.write_text(html, encoding="utf-8")

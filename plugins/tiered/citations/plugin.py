@@ -137,6 +137,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 resolved = self.site.resolve_markup(file.page, file.page.content, page)
                 file.page.content = resolved.content
                 self._report_unknown(file.page, resolved.unknown)
+                for key, source in resolved.elsewhere:  # "file:line", as the writer says
+                    log.warning(f"{source}: {self._unknown_message(key)}")
         listing = self.site.bibliography_page(page)
         page.content = page.content.replace(self.site.bibliography_marker, listing)
         if self.config.warn_uncited:
@@ -215,6 +217,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return ()
         return tuple(k.lstrip("@") for k in value)
 
+    def _unknown_message(self, key: str) -> str:
+        return f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
+
     def _report_unknown(self, page: Page, keys: list[str]) -> None:
         """Warn about each unknown key, at its citation in the page's Markdown."""
         source = page.file.content_string
@@ -223,7 +228,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             match = re.compile(rf"@\{{?{re.escape(key)}").search(source, start)
             if match:
                 start = match.end()
-            message = f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
+            message = self._unknown_message(key)
             offset = match.start() if match else -1
             log.warning(str(page_diagnostic(page, self.root, message, offset=offset)))
 

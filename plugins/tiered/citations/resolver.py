@@ -40,7 +40,10 @@ if TYPE_CHECKING:
     from tiered.citations.syntax import Citation
 
 # Citations other plugins write as documented markup (no id: not ours, not resolved yet).
-_MARKUP = re.compile(r'<span class="citation" data-cites="([^"]+)">[^<]*</span>')
+# data-tiered-source: where the keys are written when not in the page (file:line).
+_MARKUP = re.compile(
+    r'<span class="citation" data-cites="([^"]+)"(?: data-tiered-source="([^"]*)")?>[^<]*</span>'
+)
 _MARKUP_HINT = '<span class="citation" data-cites="'
 
 
@@ -64,6 +67,8 @@ class Resolved:
 
     content: str  # the page, with markers where its citations and list go
     unknown: list[str]  # keys cited but not in the bibliography, in order
+    # Unknown keys of markup that says where they are written (``file:line``), with it.
+    elsewhere: list[tuple[str, str]] = field(default_factory=list)
 
 
 class SiteCitations:
@@ -175,24 +180,37 @@ class SiteCitations:
             return Resolved(content, [])
         base = get_relative_url(references.url, page.url)
         unknown: list[str] = []
+        elsewhere: list[tuple[str, str]] = []
         text = _MARKUP.sub(
-            functools.partial(self._resolve_span, page=page, base=base, unknown=unknown),
+            functools.partial(
+                self._resolve_span, page=page, base=base, unknown=unknown, elsewhere=elsewhere
+            ),
             content,
         )
-        return Resolved(text, unknown)
+        return Resolved(text, unknown, elsewhere)
 
     def uncited(self) -> list[BibEntry]:
         """The entries no page cites or lists, in bibliography order."""
         return [entry for key, entry in self.entries.items() if key not in self.listed]
 
     def _resolve_span(
-        self, match: re.Match[str], *, page: Page, base: str, unknown: list[str]
+        self,
+        match: re.Match[str],
+        *,
+        page: Page,
+        base: str,
+        unknown: list[str],
+        elsewhere: list[tuple[str, str]],
     ) -> str:
         links = []
+        source = html.unescape(match.group(2) or "")
         for key in html.unescape(match.group(1)).split():
             entry = self.entries.get(key)
             if entry is None:
-                unknown.append(key)
+                if source:
+                    elsewhere.append((key, source))
+                else:
+                    unknown.append(key)
                 links.append(html.escape(key))
                 continue
             self.cited.setdefault(key, []).append((page, []))

@@ -35,6 +35,7 @@ from tiered.glossary.markdown import (
 )
 from tiered.glossary.matcher import unmatchable_reason
 from tiered.glossary.model import Glossary, GlossaryError, Term, decode_glossary, load_glossary
+from tiered.levels.plugin import tier_names
 from tiered.plugin_support import (
     POPOVER,
     add_assets,
@@ -131,7 +132,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 f"{shown}: cannot read the glossary file: {err.strerror or err}"
             ) from err
         try:
-            self.glossary = _load(data, shown, _tier_names(config))
+            self.glossary = _load(data, shown, tier_names(config))
         except GlossaryError as err:
             raise PluginError(str(err)) from err
         features = config.theme.get("features") or []
@@ -298,7 +299,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             extensions=[*others, extension], extension_configs=config.mdx_configs or {}
         )
         definitions = _render_definitions(md, extension, terms)
-        body = render.page_body(terms, definitions, render.citation)
+        path = self.glossary.path
+        body = render.page_body(
+            terms, definitions, lambda key, line: render.citation(key, f"{path}:{line}")
+        )
         # The table of contents lists the letters; the A-Z bar and the headings do the rest
         # (a thousand-term contents list helps nobody and costs every build).
         tokens: list[Any] = []
@@ -351,10 +355,3 @@ def _render_definitions(
         extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
         definitions[term.anchor] = md.reset().convert(term.definition or SHORT_MARK)
     return definitions
-
-
-def _tier_names(config: MkDocsConfig) -> tuple[str, ...]:
-    """Tier names from the tiered/levels options, when that plugin is used (plain config)."""
-    levels = config.plugins.get("tiered/levels")
-    tiers = getattr(getattr(levels, "config", None), "tiers", None) or []
-    return tuple(str(getattr(t, "name", "")) for t in tiers)

@@ -52,13 +52,16 @@ def ordered(terms: list[Term]) -> list[Term]:
     return sorted(terms, key=lambda t: (sort_key(t.term), t.term))
 
 
-def page_body(terms: list[Term], definitions: dict[str, str], cite: Callable[[str], str]) -> str:
+def page_body(
+    terms: list[Term], definitions: dict[str, str], cite: Callable[[str, int], str]
+) -> str:
     """Jump bar and entries, grouped by letter.
 
     Args:
         terms: The glossary terms.
         definitions: Rendered definition HTML by term anchor.
-        cite: Renders one citation key as HTML.
+        cite: Renders one citation key as HTML, given the glossary file line it is
+            written on (the term's ``sources:``), for messages about it.
     """
     names = {t.term.casefold(): t for t in terms}
     groups: dict[str, list[Term]] = {}
@@ -88,7 +91,9 @@ def page_body(terms: list[Term], definitions: dict[str, str], cite: Callable[[st
     return "".join(out)
 
 
-def entry(term: Term, definition: str, names: dict[str, Term], cite: Callable[[str], str]) -> str:
+def entry(
+    term: Term, definition: str, names: dict[str, Term], cite: Callable[[str, int], str]
+) -> str:
     """One term: heading, aliases, definition, see also, sources, used in."""
     parts = [
         f'<div class="tiered-glossary-entry" data-tiered-term="{escape(term.anchor)}">\n'
@@ -103,15 +108,21 @@ def entry(term: Term, definition: str, names: dict[str, Term], cite: Callable[[s
         links = ", ".join(f'<a href="#{escape(t.anchor)}">{escape(t.term)}</a>' for t in see)
         parts.append(f'<p class="tiered-glossary-see-also">See also: {links}</p>\n')
     if term.sources:
-        sources = ", ".join(cite(key) for key in term.sources)
+        line = term.sources_line or term.line
+        sources = ", ".join(cite(key, line) for key in term.sources)
         parts.append(f'<p class="tiered-glossary-sources">Sources: {sources}</p>\n')
     parts.append(f"{used_in_placeholder(term)}\n</div>\n")
     return "".join(parts)
 
 
-def citation(key: str) -> str:
-    """Pandoc's citation markup, for the citations plugin to resolve."""
-    return f'<span class="citation" data-cites="{escape(key)}">{escape(key)}</span>'
+def citation(key: str, source: str = "") -> str:
+    """Pandoc's citation markup, for the citations plugin to resolve.
+
+    ``source`` (``file:line``) is where the key is written, when that is not the page:
+    the citations plugin reports an unknown key there (``data-tiered-source``).
+    """
+    where = f' data-tiered-source="{escape(source)}"' if source else ""
+    return f'<span class="citation" data-cites="{escape(key)}"{where}>{escape(key)}</span>'
 
 
 def used_in(pages: list[UsedIn]) -> str:

@@ -206,3 +206,15 @@ def _links(library: Library, topic: Topic, page: Page, files: Files) -> list[ren
             )
         )
     return links
+
+
+def tier_names(config: MkDocsConfig) -> tuple[str, ...]:
+    """The site's tier names, simplest first; empty when ``tiered/levels`` is not used.
+
+    The levels plugin's public API for other plugins (the glossary checks tier-specific
+    wording against it), so none of them reads this plugin's configuration itself.
+    """
+    plugin = config.plugins.get("tiered/levels")
+    if not isinstance(plugin, LevelsPlugin):
+        return ()
+    return tuple(tier.name for tier in plugin.config.tier_models())
