@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,7 +20,7 @@ from tiered.citations.bibliography import load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.resolver import SiteCitations
+from tiered.citations.resolver import PageCites, SiteCitations
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.plugin_support import (
     POPOVER,
@@ -31,6 +31,7 @@ from tiered.plugin_support import (
     project_root,
     use_assets,
 )
+from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -57,7 +58,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.site: SiteCitations | None = None
         self.references_page: Page | None = None
         self.diagnostics: list[Diagnostic] = []  # reading the .bib files
+        self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
         self.root = Path()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
+        # only the edited pages, the others' citations are kept (see PageRecords).
+        self.cites.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
@@ -70,7 +77,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return config
         self.root = project_root(config)
         found: list[Diagnostic] = []
-        bibliography = load_bibliography(self._bib_files(found))
+        bib_files = self._bib_files(found)
+        # Every page cites from the .bib files: a changed one re-renders them all.
+        folder = self.root / self.config.bib_dir
+        self.cites.start_build(config, sorted(folder.glob("*.bib")))
+        bibliography = load_bibliography(bib_files)
         csl = {key: entry.csl for key, entry in bibliography.entries.items()}
         # Year suffixes (2020a) hold site-wide: given over the whole bibliography.
         suffixes = year_suffixes(csl) if self.config.style == "apa" else {}
@@ -93,6 +104,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.extension is None:
             return files
         add_assets(config, files, {**CSS, **POPOVER})
+        self.cites.keep_present(files)
         generate_page(
             config,
             files,
@@ -132,13 +144,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         page = self.references_page
         if self.site is None or page is None or page.content is None:
             return env
+        rendered = set()
         for file in files.documentation_pages():
-            if file.page is not None and file.page.content:
+            if file.page is not None and file.page.content is not None:
+                rendered.add(file.src_uri)
                 resolved = self.site.resolve_markup(file.page, file.page.content, page)
                 file.page.content = resolved.content
                 self._report_unknown(file.page, resolved.unknown)
                 for key, source in resolved.elsewhere:  # "file:line", as the writer says
                     log.warning(f"{source}: {self._unknown_message(key)}")
+        self._keep_cites(rendered)
         listing = self.site.bibliography_page(page)
         page.content = page.content.replace(self.site.bibliography_marker, listing)
         if self.config.warn_uncited:
@@ -146,7 +161,21 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
+        self.cites.release()
         return env
+
+    def _keep_cites(self, rendered: set[str]) -> None:
+        """Record what the pages rendered now cite; add what the others cited (dirty)."""
+        assert self.site is not None
+        for uri in rendered:
+            record = self.site.page_cites(uri)
+            if record is None:
+                self.cites.discard(uri)
+            else:
+                self.cites.put(uri, record)
+        for uri, record in self.cites.items():
+            if uri not in rendered:
+                self.site.add_page_cites(uri, record)
 
     # After the search plugins read the page: citations (numbers, to search) and reference
     # lists (many entries and back-links) would cost every page's indexing and add

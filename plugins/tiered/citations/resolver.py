@@ -62,6 +62,26 @@ class PageCitations:
 
 
 @dataclass
+class PageCites:
+    """What one page cites, as the references page lists it: plain data, no ``Page``.
+
+    Kept across dirty rebuilds (:class:`~tiered.preview.records.PageRecords`): the
+    "Cited in" lists of a rebuild hold the pages it did not render too.
+
+    Attributes:
+        title: The page's title, as "Cited in" shows it.
+        url: The page's address (``page.url``).
+        cited: Key -> ids of the page's citations of it (none: cited by markup).
+        listed: Keys the page cites or lists (front matter ``nocite``).
+    """
+
+    title: str
+    url: str
+    cited: dict[str, list[str]] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)
+
+
+@dataclass
 class Resolved:
     """What phase two found on a page."""
 
@@ -102,8 +122,7 @@ class SiteCitations:
         self._prefix = f"<!--tiered-{token}:"
         self.bibliography_marker = f"<!--tiered-{token}:bibliography-->"
         self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
-        self.cited: dict[str, list[tuple[Page, list[str]]]] = {}  # key -> pages, cite ids
-        self.listed: set[str] = set()  # cited or named in nocite
+        self.by_page: dict[str, PageCites] = {}  # src_uri -> what the page cites
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
 
     def resolve_page(
@@ -111,9 +130,11 @@ class SiteCitations:
     ) -> Resolved:
         """Number the page's citations, and mark where they and its list go."""
         known = self.entries.keys()
-        self.listed |= {key for key in nocite if key in known}
-        if "*" in nocite:
-            self.listed |= set(known)
+        if nocite:
+            record = self._record(page)
+            record.listed |= {key for key in nocite if key in known}
+            if "*" in nocite:
+                record.listed |= set(known)
         if not citations and not nocite:
             return Resolved(content, [])
         state = self.pages.setdefault(page.file.src_uri, PageCitations())
@@ -129,9 +150,11 @@ class SiteCitations:
             suffixes=self.suffixes,
             place=functools.partial(self._fragment, state),
         )
-        for key, ids in resolved.cited.items():
-            self.cited.setdefault(key, []).append((page, ids))
-        self.listed |= set(resolved.cited)
+        if resolved.cited:
+            record = self._record(page)
+            for key, ids in resolved.cited.items():
+                record.cited.setdefault(key, []).extend(ids)
+            record.listed |= set(resolved.cited)
         text = resolved.content
         if resolved.listing:
             # Where the author put ::: {#refs}, or at the end.
@@ -160,8 +183,12 @@ class SiteCitations:
     def bibliography_page(self, references: Page) -> str:
         """The site bibliography for the references page, "Cited in" lists as markers."""
         state = self.pages.setdefault(references.file.src_uri, PageCitations())
-        order = sorted(self.cited, key=lambda key: (sort_order(self.csl[key]), key))
-        cited_in = {key: self._cited_in(key, references) for key in order}
+        citers: dict[str, list[tuple[str, PageCites]]] = {}
+        for uri, record in self.by_page.items():
+            for key in record.cited:
+                citers.setdefault(key, []).append((uri, record))
+        order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
+        cited_in = {key: self._cited_in(key, citers[key], references) for key in order}
         formatted = {key: self.format(key) for key in order}
         # "Cited in" goes in after search read the page: page titles are not sources.
         listing = site_list.bibliography_page(
@@ -191,7 +218,16 @@ class SiteCitations:
 
     def uncited(self) -> list[BibEntry]:
         """The entries no page cites or lists, in bibliography order."""
-        return [entry for key, entry in self.entries.items() if key not in self.listed]
+        listed = set().union(*(record.listed for record in self.by_page.values()))
+        return [entry for key, entry in self.entries.items() if key not in listed]
+
+    def page_cites(self, uri: str) -> PageCites | None:
+        """What page ``uri`` cites, found in this build (None: nothing)."""
+        return self.by_page.get(uri)
+
+    def add_page_cites(self, uri: str, record: PageCites) -> None:
+        """What page ``uri`` cites, kept from an earlier build that rendered it."""
+        self.by_page.setdefault(uri, record)
 
     def _resolve_span(
         self,
@@ -213,8 +249,9 @@ class SiteCitations:
                     unknown.append(key)
                 links.append(html.escape(key))
                 continue
-            self.cited.setdefault(key, []).append((page, []))
-            self.listed.add(key)
+            record = self._record(page)
+            record.cited.setdefault(key, [])
+            record.listed.add(key)
             links.append(
                 source_link(
                     entry.csl,
@@ -227,20 +264,25 @@ class SiteCitations:
         cites = match.group(1)
         return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
-    def _cited_in(self, key: str, references: Page) -> list[site_list.CitedIn]:
+    def _cited_in(
+        self, key: str, citers: list[tuple[str, PageCites]], references: Page
+    ) -> list[site_list.CitedIn]:
         """The pages citing ``key``, once each, in reading order (the nav's, then others)."""
-        by_page: dict[str, tuple[Page, list[str]]] = {}
-        for cited_on, ids in self.cited[key]:
-            by_page.setdefault(cited_on.file.src_uri, (cited_on, []))[1].extend(ids)
-        ordered = sorted(by_page.values(), key=lambda item: self.order.get(item[0].file.src_uri, 0))
+        ordered = sorted(citers, key=lambda item: self.order.get(item[0], 0))
         return [
             site_list.CitedIn(
-                str(p.meta.get("title") or p.title or p.file.src_uri),
-                _href(p.url, references.url),
-                tuple(ids),
+                record.title, _href(record.url, references.url), tuple(record.cited[key])
             )
-            for p, ids in ordered
+            for _uri, record in ordered
         ]
+
+    def _record(self, page: Page) -> PageCites:
+        """What ``page`` cites, so far in this build."""
+        record = self.by_page.get(page.file.src_uri)
+        if record is None:
+            title = str(page.meta.get("title") or page.title or page.file.src_uri)
+            record = self.by_page[page.file.src_uri] = PageCites(title, page.url)
+        return record
 
     def set_order(self, uris: list[str]) -> None:
         """The pages in reading order ("Cited in" lists them so)."""

@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 import re
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -28,6 +28,7 @@ from tiered.plugin_support import (
     project_root,
     use_assets,
 )
+from tiered.preview.records import PageRecords
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
 from tiered.readability.measure import article_blocks, find_sentence, measure
@@ -56,16 +57,19 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     """Reading levels per tier page: measured, shown, checked against targets, reported."""
 
     def __init__(self) -> None:
-        self.stats: dict[str, render.PageStats] = {}  # src_uri -> figures
-        self.pages: dict[str, Page] = {}
+        self.stats: PageRecords[render.PageStats] = PageRecords()  # src_uri -> figures
         self.report_page: Page | None = None
         self.root = Path()
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
+        # only the edited pages, the others' figures are kept (see PageRecords).
+        self.stats.set_dirty(dirty)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.stats = {}
-        self.pages = {}
         self.report_page = None
         self.root = project_root(config)
+        self.stats.start_build(config)
         if self.config.enabled:
             use_assets(config, CSS)
             for tier in self.config.targets:
@@ -79,6 +83,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             add_assets(config, files, CSS)
+            self.stats.keep_present(files)
             generate_page(
                 config,
                 files,
@@ -103,6 +108,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return html + _PLACEHOLDER
         tier = page.meta.get("tier")
         if not isinstance(tier, str) or tier not in self.config.order:
+            self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
         measures = measure(article_blocks(html))
         fkgl, smog = self._targets(page, tier)
@@ -119,8 +125,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             fkgl_target=fkgl,
             smog_target=smog,
         )
-        self.stats[page.file.src_uri] = stats
-        self.pages[page.file.src_uri] = page
+        self.stats.put(page.file.src_uri, stats)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
         if not self.config.show:
@@ -136,7 +141,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return env
         topics = self.topics()
         for pages in topics.values():
-            self._check_order(pages)
+            self._check_order(pages, files)
         page = self.report_page
         if page is not None and page.content is not None:
             titles = self._topic_titles(files)
@@ -152,15 +157,15 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def topics(self) -> dict[str, list[render.PageStats]]:
         """Tier pages by topic, topics in name order, tiers plainest first."""
         topics: dict[str, list[render.PageStats]] = {}
-        for uri in sorted(self.stats):
-            topics.setdefault(self.stats[uri].topic, []).append(self.stats[uri])
+        for _uri, stats in self.stats.items():
+            topics.setdefault(stats.topic, []).append(stats)
         for pages in topics.values():
             pages.sort(key=lambda s: self.config.order.index(s.tier))
         return topics
 
     def _topic_titles(self, files: Files) -> dict[str, str]:
         titles = {}
-        for topic in {s.topic for s in self.stats.values()}:
+        for topic in {s.topic for _uri, s in self.stats.items()}:
             landing = files.get_file_from_path(f"{topic}/index.md")
             page = landing.page if landing is not None else None
             if page is not None and page.title:
@@ -201,7 +206,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         offset = find_sentence(source, m.hardest[0], body) if m.hardest else -1
         return str(page_diagnostic(page, self.root, message, offset=offset))
 
-    def _check_order(self, pages: list[render.PageStats]) -> None:
+    def _check_order(self, pages: list[render.PageStats], files: Files) -> None:
         for easier, harder in itertools.pairwise(pages):
             if harder.measures.fkgl <= easier.measures.fkgl:
                 message = (
@@ -209,8 +214,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                     f"above {easier.tier} ({easier.measures.fkgl:.1f}): each tier should read "
                     "harder than the last"
                 )
-                page = self.pages[harder.src_uri]
-                log.warning(str(page_diagnostic(page, self.root, message, key="tier")))
+                file = files.get_file_from_path(harder.src_uri)
+                if file is not None and file.page is not None:
+                    log.warning(str(page_diagnostic(file.page, self.root, message, key="tier")))
 
 
 def _title(page: Page) -> str:
