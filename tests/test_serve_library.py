@@ -90,6 +90,7 @@ def test_a_saved_page_is_served_and_the_cross_page_pages_follow(tmp_path: Path) 
         wait_for(url, "Welcome to the library.", 300)
         unchanged_before = fetch(f"{url}{UNCHANGED}/")
         index_before = _search_pages(fetch(f"{url}search/search_index.json"))
+        report_before = fetch(f"{url}about/reading-levels/")
 
         page = tmp_path / "docs" / f"{EDITED}.md"
         page.write_text(page.read_text(encoding="utf-8") + f"\n{NEW_TEXT}\n", encoding="utf-8")
@@ -119,9 +120,37 @@ def test_a_saved_page_is_served_and_the_cross_page_pages_follow(tmp_path: Path) 
     tier_links = re.findall(r'href="\.\./\.\./(topics/[^"/]+/[a-z]+)/"', report)
     assert len(set(tier_links)) == 60 * 3
     assert {EDITED, UNCHANGED} <= set(tier_links)
+    # Topic titles come from landing pages that were not rendered again.
+    headings = re.findall(r"<h2>([^<]*)</h2>", report)
+    assert headings == re.findall(r"<h2>([^<]*)</h2>", report_before)
+    assert f"<h2>{title_of(7)}</h2>" in report
     assert index_after == index_before
     assert f"{EDITED}/" in index_after
     # A page not rendered again is served as it was, its navigation included (the
     # server's live-reload script carries the build's epoch).
     assert _without_reload(unchanged_after) == _without_reload(unchanged_before)
     assert 'href="../fundamentals/"' in unchanged_after
+
+
+def test_a_saved_glossary_renders_every_page_again_and_a_deleted_page_is_forgotten(
+    tmp_path: Path,
+) -> None:
+    _write_site(tmp_path)
+    with serving(tmp_path, "--dirty") as url:
+        wait_for(url, "Welcome to the library.", 300)
+        # Every tier page says "for ... readers": a new term links on pages not edited.
+        glossary = dict(GLOSSARY, terms=[*GLOSSARY["terms"], {"term": "readers", "short": "You."}])
+        (tmp_path / "glossary.yml").write_text(yaml.safe_dump(glossary), encoding="utf-8")
+        unchanged = wait_for(f"{url}{UNCHANGED}/", 'title="You.">readers</a>', 120)
+        (tmp_path / "docs" / f"{CITING}.md").unlink()
+        references = wait_for(f"{url}references/", "Every source the articles cite", 60)
+        # The build that saw the page gone is the one without it: poll until smith2020,
+        # cited only there, leaves the references page.
+        deadline = time.monotonic() + 60
+        while 'id="ref-smith2020"' in references and time.monotonic() < deadline:
+            references = fetch(f"{url}references/")
+        glossary_page = fetch(f"{url}glossary/")
+    assert 'href="../../../glossary/#readers"' in unchanged
+    assert 'id="ref-smith2020"' not in references
+    assert f'href="../{CITING}/"' not in _used_in(glossary_page, "readers")
+    assert f'href="../{UNCHANGED}/"' in _used_in(glossary_page, "readers")

@@ -58,6 +58,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
 
     def __init__(self) -> None:
         self.stats: PageRecords[render.PageStats] = PageRecords()  # src_uri -> figures
+        self.titles: PageRecords[str] = PageRecords()  # landing pages' titles
         self.report_page: Page | None = None
         self.root = Path()
 
@@ -65,11 +66,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' figures are kept (see PageRecords).
         self.stats.set_dirty(dirty)
+        self.titles.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
         self.root = project_root(config)
         self.stats.start_build(config)
+        self.titles.start_build(config)
         if self.config.enabled:
             use_assets(config, CSS)
             for tier in self.config.targets:
@@ -84,6 +87,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if self.config.enabled:
             add_assets(config, files, CSS)
             self.stats.keep_present(files)
+            self.titles.keep_present(files)
             generate_page(
                 config,
                 files,
@@ -106,6 +110,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if page.file.src_uri == self.config.report_path:
             self.report_page = page
             return html + _PLACEHOLDER
+        if PurePosixPath(page.file.src_uri).name == "index.md" and page.title:
+            self.titles.put(page.file.src_uri, str(page.title))  # a topic's, maybe
+        else:
+            self.titles.discard(page.file.src_uri)
         tier = page.meta.get("tier")
         if not isinstance(tier, str) or tier not in self.config.order:
             self.stats.discard(page.file.src_uri)
@@ -144,7 +152,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             self._check_order(pages, files)
         page = self.report_page
         if page is not None and page.content is not None:
-            titles = self._topic_titles(files)
+            titles = self._topic_titles()
             linked = {
                 topic: [
                     dataclasses.replace(s, href=get_relative_url(s.href, page.url)) for s in pages
@@ -163,13 +171,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             pages.sort(key=lambda s: self.config.order.index(s.tier))
         return topics
 
-    def _topic_titles(self, files: Files) -> dict[str, str]:
+    def _topic_titles(self) -> dict[str, str]:
+        """Each topic's title: its landing page's, as it last rendered (dirty: maybe earlier)."""
         titles = {}
         for topic in {s.topic for _uri, s in self.stats.items()}:
-            landing = files.get_file_from_path(f"{topic}/index.md")
-            page = landing.page if landing is not None else None
-            if page is not None and page.title:
-                titles[topic] = str(page.title)
+            title = self.titles.get(f"{topic}/index.md")
+            if title:
+                titles[topic] = title
         return titles
 
     def _targets(self, page: Page, tier: str) -> tuple[float | None, float | None]:
