@@ -112,6 +112,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.glossary_page: Page | None = None
         self.order: dict[str, int] = {}
         self.used_by: dict[str, list[_Usage]] = {}
+        # Dirty serve: each term's back-links as last written, with the records they show.
+        self.back_links: dict[str, tuple[tuple[_Usage, ...], str]] = {}
         self.root = Path()
 
     # -- configuration -----------------------------------------------------------
@@ -259,20 +261,30 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if page is not self.glossary_page or page.content is None:
             return context
         hrefs: dict[int, str] = {}
+        written: dict[str, tuple[tuple[_Usage, ...], str]] = {}
 
         def back_links(match: re.Match[str]) -> str:
+            anchor = html.unescape(match.group(1))
+            usages = tuple(self.used_by.get(anchor, ()))
+            # A dirty rebuild keeps most pages' records (the same objects): a term whose
+            # pages are the same ones as last time has the same back-links.
+            last = self.back_links.get(anchor)
+            if last is not None and _same(last[0], usages):
+                written[anchor] = last
+                return last[1]
             items = []
-            for usage in self.used_by.get(html.unescape(match.group(1)), []):
+            for usage in usages:
                 key = id(usage)
                 if key not in hrefs:
                     hrefs[key] = get_relative_url(usage.url, page.url)
                 href = hrefs[key]
-                anchor = html.unescape(match.group(1))
                 sections = tuple((t, f"{href}#{i}") for i, t in usage.sections_of(anchor))
                 items.append(render.UsedIn(usage.title, href, sections))
-            return render.used_in(items)
+            written[anchor] = (usages, render.used_in(items))
+            return written[anchor][1]
 
         page.content = _PLACEHOLDER.sub(back_links, page.content)
+        self.back_links = written if self.usage.dirty else {}
         self.used_by = {}  # written: no longer needed
         self.usage.release()  # kept only for the next dirty rebuild
         return context
@@ -340,6 +352,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             start = max(start, index + 1)
             message = f"[[{name}]] names no glossary term or alias"
             log.warning(str(page_diagnostic(page, self.root, message, offset=index)))
+
+
+def _same(last: tuple[_Usage, ...], now: tuple[_Usage, ...]) -> bool:
+    """The very same records (kept, not rendered again), in the same order."""
+    return len(last) == len(now) and all(a is b for a, b in zip(last, now, strict=True))
 
 
 _ENTRY = re.compile(f"<p>{ENTRY_MARK}(.*?){ENTRY_MARK}</p>\n?")
