@@ -31,7 +31,7 @@ TMP_OFFLINE := .site-offline.tmp
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test lint typecheck pytest install npm system-deps clean
+.PHONY: site offline serve test lint typecheck pytest install npm system-deps clean bench-library
 
 install: $(STAMP)
 
@@ -85,6 +85,11 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
 
 test: lint typecheck pytest
+
+# The library of a thousand topics (issue 13): build, memory, serve reload and PDF figures at
+# 100 and 1,000 topics, and whether each target held. Takes about half an hour on 2 cores.
+bench-library: $(STAMP) $(PDFTOTEXT)
+	$(BIN)/python -m benchmarks.library --topics 100 1000 --runs 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
