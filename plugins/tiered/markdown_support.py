@@ -5,6 +5,11 @@ Raw HTML links. Python-Markdown stashes an author's inline raw HTML (``<a href=.
 text between an opening and a closing tag as plain text. Anything they turn into a
 link there would nest a link inside the author's link, which HTML forbids. These
 functions tell where such raw links are open, from the placeholders and the stash.
+
+A tree processor reads its text nodes as they are. An inline processor's ``data`` holds
+the inline stash's placeholders instead (raw HTML already claimed by an earlier inline
+pattern): give these functions ``self.unescape(data[:m.start()])``, which puts the raw
+HTML stash's placeholders back.
 """
 
 from __future__ import annotations
