@@ -126,9 +126,7 @@ def snapshot(root: Path, skip: Path) -> dict[str, str]:
     return found
 
 
-def write_site(
-    project: Path, site: SiteInput, *, theme: str = "mkdocs", pdf: bool = False
-) -> Path:
+def write_site(project: Path, site: SiteInput, *, theme: str = "mkdocs", pdf: bool = False) -> Path:
     """Write the site's sources and ``mkdocs.yml``; returns the config file."""
     for name, text in site.pages.items():
         path = project / "docs" / name
@@ -191,7 +189,7 @@ def build_site(site: SiteInput, *, theme: str = "mkdocs", pdf: bool = False) -> 
         config_file = write_site(project, site, theme=theme, pdf=pdf)
         site_dir = project / "site"
         before = snapshot(base, site_dir)
-        cwd_before = sorted(os.listdir(cwd))
+        cwd_before = {p.name for p in cwd.iterdir()}
         absolute_before = [p.exists() for p in _ABSOLUTE]
         os.chdir(base)
         try:
@@ -203,7 +201,7 @@ def build_site(site: SiteInput, *, theme: str = "mkdocs", pdf: bool = False) -> 
         outcome.outside = sorted(
             path for path in before.keys() | after.keys() if before.get(path) != after.get(path)
         )
-        outcome.outside += [f"{cwd}/{n}" for n in set(os.listdir(cwd)) ^ set(cwd_before)]
+        outcome.outside += [f"{cwd}/{n}" for n in {p.name for p in cwd.iterdir()} ^ cwd_before]
         outcome.outside += [
             str(p) for p, was in zip(_ABSOLUTE, absolute_before, strict=True) if p.exists() != was
         ]

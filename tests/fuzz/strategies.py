@@ -26,7 +26,7 @@ PAYLOADS = [
     f'"><{MARKER_TAG} {MARKER_ATTR}-1="1">',
     f"' {MARKER_ATTR}-2='1",
     f'" {MARKER_ATTR}-3="1',
-    f'" onmouseover="fuzz(2)',
+    '" onmouseover="fuzz(2)',
     "javascript:fuzz(3)",
     "<script>fuzz(4)</script>",
     '<a href="javascript:fuzz(5)">x</a>',
@@ -90,8 +90,10 @@ WORDS = [
 ]
 KEYS = ["a", "b", "perez2008", "key:1", "x_y", "Ünï", "c.d", "missing"]
 
-_short = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6)
-_long = st.builds(lambda word, n: (word + " ") * n, st.sampled_from(["a", "bone", "x*"]), st.integers(50, 400))
+_short = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+_long = st.builds(
+    lambda word, n: (word + " ") * n, st.sampled_from(["a", "bone", "x*"]), st.integers(50, 400)
+)
 # Text a data field may hold: words, payloads, internal markup, odd characters, or long runs.
 data_text = st.one_of(
     st.lists(
@@ -178,14 +180,14 @@ _SPECIAL = {
     "month": ["jan", "13", "0", "²", "feb"],
     "urldate": ["2020-13-45", "2020-02-30", "0-0-0", "²⁰²⁰-01-01", "9999999999-1-1", "2020-01-01"],
     "url": ["javascript:fuzz(6)", 'https://example.org/"><fuzzinj>', "https://example.org/x"],
-    "doi": ["10.1234/x", 'javascript:fuzz(7)', '10.1234/"><fuzzinj>', "doi:10.1/a"],
+    "doi": ["10.1234/x", "javascript:fuzz(7)", '10.1234/"><fuzzinj>', "doi:10.1/a"],
     "pmid": ["123", "x<fuzzinj>", "²"],
     "pmcid": ["PMC1", "PMCx", '"><fuzzinj>'],
     "author": [
         "Perez, E. A.",
         "Eastell, R. and others",
         "{World Health Organization}",
-        "{\\'E}mile, Z. and <fuzzinj> and \" onerror=\"x",
+        '{\\\'E}mile, Z. and <fuzzinj> and " onerror="x',
         " and ",
     ],
 }
@@ -297,20 +299,37 @@ def front_matter(draw: st.DrawFn, tier: str | None) -> str:
             lines.append(f"tier: {draw(st.sampled_from(['unknown', '[1]', '', '3']))}")
         else:
             lines.append(f"tier: {tier}")
-    for key in draw(st.lists(st.sampled_from(["summary", "title", "reviewed", "colour", "glossary"]), max_size=3, unique=True)):
+    for key in draw(
+        st.lists(
+            st.sampled_from(["summary", "title", "reviewed", "colour", "glossary"]),
+            max_size=3,
+            unique=True,
+        )
+    ):
         if key == "reviewed":
             value = draw(st.sampled_from(["2024-01-01", "2024-02-30", "x", "²⁰²⁰-01-01", ""]))
         elif key == "glossary":
             value = draw(st.sampled_from(["false", "true", "x"]))
         else:
-            value = json.dumps(draw(st.sampled_from(["Bones", "", "A <b>bold</b> title", "x" * 300])))
+            value = json.dumps(
+                draw(st.sampled_from(["Bones", "", "A <b>bold</b> title", "x" * 300]))
+            )
         lines.append(f"{key}: {value}")
     if draw(st.integers(0, 19)) == 0:
         lines.append("broken: [unclosed")
     return "---\n" + "".join(f"{line}\n" for line in lines) + "---\n\n"
 
 
-_PATHS = ["{ok}", "{ok}", "{ok}", "/tmp/tiered-fuzz-abs.md", "../outside.md", "a/../../outside.md", "", "."]
+_PATHS = [
+    "{ok}",
+    "{ok}",
+    "{ok}",
+    "/tmp/tiered-fuzz-abs.md",
+    "../outside.md",
+    "a/../../outside.md",
+    "",
+    ".",
+]
 
 
 def _path(ok: str) -> st.SearchStrategy[str]:
@@ -321,7 +340,12 @@ def _path(ok: str) -> st.SearchStrategy[str]:
 def plugin_options(draw: st.DrawFn) -> dict[str, dict[str, object]]:
     """Plugin options: mostly the defaults, sometimes the listed bad values."""
     rare = st.integers(0, 5).map(lambda n: n == 0)
-    options: dict[str, dict[str, object]] = {"levels": {}, "glossary": {}, "citations": {}, "readability": {}}
+    options: dict[str, dict[str, object]] = {
+        "levels": {},
+        "glossary": {},
+        "citations": {},
+        "readability": {},
+    }
     if draw(rare):
         options["levels"]["topics_dir"] = draw(st.sampled_from(["nonexistent", "../x", "/abs", ""]))
     if draw(rare):
