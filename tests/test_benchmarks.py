@@ -84,6 +84,10 @@ def test_library_builds_plain_and_tiered(tmp_path: Path, caplog: pytest.LogCaptu
     ]
     assert others == []
     assert len(html_pages(tmp_path / "site-plain")) == 1 + 3 * 4
-    assert sorted(generated_pages(library)) == ["about/reading-levels/", "glossary/", "references/"]
+    # With categories, the levels plugin adds the Topics A-Z page and a page per category.
+    categories = [f"categories/{slug}/" for slug in library.categories]
+    assert sorted(generated_pages(library)) == sorted(
+        ["about/reading-levels/", "glossary/", "references/", "topics/", *categories]
+    )
     tier = tmp_path / "site" / "topics" / library.topics[0] / "intermediate" / "index.html"
     assert 'aria-label="Reading level"' in tier.read_text(encoding="utf-8")
