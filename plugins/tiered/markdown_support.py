@@ -131,3 +131,17 @@ def unwrap(parent: etree.Element, remove: set[int]) -> None:
             kept.append(child)
     parent.text = text or None
     parent[:] = kept
+
+
+def without_raw_html(md: Markdown) -> Markdown:
+    """``md`` with raw HTML read as text: for Markdown from data files, not pages.
+
+    A page is its author's own HTML; a data file (a glossary definition) is not, so
+    what looks like a tag there is shown, escaped, as written. Markdown itself
+    (emphasis, links, lists) still renders. ``md_in_html`` and the plain Markdown
+    register their block handling under the same name, so both are covered.
+    """
+    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+        if name in registry:
+            registry.deregister(name)
+    return md
