@@ -26,5 +26,8 @@ class CitationsConfig(base.Config):
     (relative, inside the site)."""
     page_title = c.Type(str, default="References")
     """Title of the site-wide bibliography page."""
+    split = c.Type(int, default=300)
+    """With more entries than this in the bibliography, the site-wide page lists the
+    letters of first authors, and each letter gets its own page (``references/b/``)."""
     warn_uncited = c.Type(bool, default=False)
     """Warn about bibliography entries no page cites."""
