@@ -22,7 +22,7 @@ from tiered.citations.config import CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
 from tiered.citations.resolver import SiteCitations
-from tiered.citations.site_list import Parts
+from tiered.citations.site_list import OTHER_LETTER, Parts
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.plugin_support import (
     POPOVER,
@@ -93,8 +93,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         )
         self.parts = Parts.split(
             self.config.page_path,
-            {key: sort_order(entry)[0] for key, entry in csl.items()},
-            self.config.split,
+            {key: sort_order(entry) for key, entry in csl.items()},
+            int(self.config.split),
         )
         self.diagnostics = sorted(found + bibliography.diagnostics)
         self.extension = CitationsExtension()
@@ -106,7 +106,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.extension is None:
             return files
         add_assets(config, files, {**CSS, **POPOVER})
-        split = bool(self.parts.letters)
+        split = bool(self.parts.parts)
         generate_page(
             config,
             files,
@@ -118,13 +118,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         )
         urls = {self.config.page_path: _url(files, self.config.page_path)}
         for letter, path in self.parts.paths.items():
-            shown = "other names" if letter == "#" else letter
+            first, _, run = letter.partition(" ")
+            name = "a character other than A-Z" if first == OTHER_LETTER else first
             generate_page(
                 config,
                 files,
                 path=path,
-                title=f"{self.config.page_title}: {shown}",
-                intro=f"Sources whose first author's name starts with {shown}.",
+                # "#" would end the Markdown heading.
+                title=f"{self.config.page_title}: {letter.replace(OTHER_LETTER, 'other', 1)}",
+                intro=f"Sources whose first author's name starts with {name}"
+                + (f", part {run}." if run else "."),
                 kind="bibliography page",
                 plugin="tiered/citations",
             )

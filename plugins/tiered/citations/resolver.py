@@ -182,7 +182,7 @@ class SiteCitations:
         page: the first then lists the letters, each of the others its entries.
         """
         order = sorted(self.cited, key=lambda key: (sort_order(self.csl[key]), key))
-        if not self.parts.letters:
+        if not self.parts.parts:
             page = pages[self.parts.index]
             return {page.file.src_uri: self._listing(page, order)}
         paths = self.parts.paths

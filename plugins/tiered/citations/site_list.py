@@ -96,32 +96,54 @@ class Parts:
 
     Args:
         index: The references page's path in docs (``references.md``).
-        letters: Each key's letter, in bibliography order; empty: no split.
+        parts: Each key's part (``B``; ``S 2``, the second of a letter too big for one
+            page); empty: no split.
+        labels: The parts' labels, in order.
     """
 
     index: str
-    letters: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)
 
     @classmethod
-    def split(cls, index: str, sort_keys: Mapping[str, str], limit: int) -> Parts:
-        """Parts by letter when there are more than ``limit`` entries, else one page."""
-        if len(sort_keys) <= limit:
+    def split(cls, index: str, orders: Mapping[str, tuple[str, ...]], limit: int) -> Parts:
+        """Parts by letter when there are more than ``limit`` entries, else one page.
+
+        ``orders`` holds each key's sort order (its first author's sort key first). A
+        letter with more than ``limit`` entries is cut into even runs of at most that
+        many, in list order, so no part outgrows the whole page it replaces.
+        """
+        if len(orders) <= limit:
             return cls(index)
-        return cls(index, {key: letter(text) for key, text in sort_keys.items()})
+        by_letter: dict[str, list[str]] = {}
+        for key in sorted(orders, key=lambda key: (orders[key], key)):
+            by_letter.setdefault(letter(orders[key][0]), []).append(key)
+        result = cls(index)
+        for first in sorted(by_letter, key=lambda c: (c == OTHER_LETTER, c)):
+            keys = by_letter[first]
+            runs = -(-len(keys) // limit)
+            for run in range(runs):
+                label = first if runs == 1 else f"{first} {run + 1}"
+                result.labels.append(label)
+                start, end = run * len(keys) // runs, (run + 1) * len(keys) // runs
+                for key in keys[start:end]:
+                    result.parts[key] = label
+        return result
 
     @functools.cached_property
     def paths(self) -> dict[str, str]:
-        """Letter -> path of its page in docs (``references/b.md``), A-Z then ``#``."""
+        """Part label -> path of its page in docs (``references/b.md``, ``references/s-2.md``)."""
         folder = posixpath.splitext(self.index)[0]
-        found = sorted(set(self.letters.values()), key=lambda c: (c == OTHER_LETTER, c))
         return {
-            c: posixpath.join(folder, f"{'other' if c == OTHER_LETTER else c.lower()}.md")
-            for c in found
+            label: posixpath.join(
+                folder, label.replace(OTHER_LETTER, "other").replace(" ", "-").lower() + ".md"
+            )
+            for label in self.labels
         }
 
     def page_of(self, key: str) -> str:
         """The path in docs of the page listing ``key``'s entry (the one rule for links)."""
-        found = self.letters.get(key)
+        found = self.parts.get(key)
         return self.paths[found] if found is not None else self.index
 
 
