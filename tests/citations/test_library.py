@@ -146,6 +146,26 @@ def test_every_link_with_a_fragment_reaches_its_anchor(built: BuildResult) -> No
     assert checked > TOPICS * 3 * 8  # the citations, their back-links, the site list's
 
 
+def test_the_letters_lead_to_existing_pages(built: BuildResult) -> None:
+    site = built.site.resolve()
+    missing = []
+    for path in sorted((site / "references").rglob("index.html")):
+        for href in _parse(path).hrefs:
+            if urlsplit(href).scheme or href.startswith("/"):
+                continue
+            target = (path.parent / unquote(urlsplit(href).path)).resolve()
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                missing.append(f"{path.relative_to(site)}: {href}")
+    assert missing == []
+    part = built.html("references/b/index.html")
+    bar = re.search(r'<nav class="references__letters".*?</nav>', part)
+    assert bar is not None
+    assert bar.group(0).startswith(
+        '<nav class="references__letters" aria-label="Sources by first author">'
+        '<a href="../a/">A</a> <span>B</span> <a href="../c/">C</a> '
+    )
+
+
 def test_glossary_sources_link_to_the_part_of_their_letter(built: BuildResult) -> None:
     glossary = built.html("glossary/index.html")
     # src0007's first author is Xrayson (tests.library_site.bibliography): the X part.
