@@ -105,6 +105,29 @@ class SiteCitations:
         self.cited: dict[str, list[tuple[Page, list[str]]]] = {}  # key -> pages, cite ids
         self.listed: set[str] = set()  # cited or named in nocite
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
+        self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
+        self.urls: dict[str, str] = {}  # the references page and its parts: src_uri -> url
+        self.landing: Callable[[Page], Page | None] = lambda page: None
+
+    def set_pages(
+        self,
+        parts: site_list.Parts,
+        urls: Mapping[str, str],
+        landing: Callable[[Page], Page | None],
+    ) -> None:
+        """Where the site list's pages are, and how to find a tier page's topic."""
+        self.parts = parts
+        self.urls = dict(urls)
+        self.landing = landing
+
+    def entry_href(self, key: str, from_url: str) -> str:
+        """The link from the page at ``from_url`` to ``key``'s entry in the site list.
+
+        The one rule for every such link: the entry's page (the references page, or
+        its letter's part) and its anchor.
+        """
+        target = self.urls[self.parts.page_of(key)]
+        return f"{_href(target, from_url)}#ref-{anchor_part(key)}"
 
     def resolve_page(
         self, page: Page, content: str, citations: list[Citation], nocite: tuple[str, ...]
@@ -157,11 +180,52 @@ class SiteCitations:
 
         return self._marker.sub(put, content)
 
-    def bibliography_page(self, references: Page) -> str:
-        """The site bibliography for the references page, "Cited in" lists as markers."""
-        state = self.pages.setdefault(references.file.src_uri, PageCitations())
+    def bibliography_pages(self, pages: Mapping[str, Page]) -> dict[str, str]:
+        """The site list for each of its pages (by src_uri), "Cited in" lists as markers.
+
+        ``pages`` holds the references page and, when the list is split, each letter's
+        page: the first then lists the letters, each of the others its entries.
+        """
         order = sorted(self.cited, key=lambda key: (sort_order(self.csl[key]), key))
-        cited_in = {key: self._cited_in(key, references) for key in order}
+        if not self.parts.parts:
+            page = pages[self.parts.index]
+            return {page.file.src_uri: self._listing(page, order)}
+        paths = self.parts.paths
+        keys: dict[str, list[str]] = {path: [] for path in paths.values()}
+        for key in order:
+            keys[self.parts.page_of(key)].append(key)
+        out = {}
+        index = pages[self.parts.index]
+        rows = [
+            (label, _href(self.urls[path], index.url), len(keys[path]))
+            for label, path in paths.items()
+            if keys[path]
+        ]
+        out[self.parts.index] = site_list.letter_index(rows)
+        for label, path in paths.items():
+            page = pages[path]
+            bar = site_list.letter_bar(
+                [
+                    (
+                        other,
+                        _href(self.urls[there], page.url)
+                        if keys[there] and there != path
+                        else None,
+                    )
+                    for other, there in paths.items()
+                ]
+            )
+            listing = (
+                self._listing(page, keys[path])
+                if keys[path]
+                else (f"<p>No source under {html.escape(label)} is cited.</p>\n")
+            )
+            out[path] = bar + listing
+        return out
+
+    def _listing(self, page: Page, order: list[str]) -> str:
+        state = self.pages.setdefault(page.file.src_uri, PageCitations())
+        cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self.format(key) for key in order}
         # "Cited in" goes in after search read the page: page titles are not sources.
         listing = site_list.bibliography_page(
@@ -169,7 +233,7 @@ class SiteCitations:
         )
         return ascii_html(listing)
 
-    def resolve_markup(self, page: Page, content: str, references: Page) -> Resolved:
+    def resolve_markup(self, page: Page, content: str) -> Resolved:
         """Resolve ``span.citation[data-cites]`` that other plugins wrote into a page.
 
         That markup is how plugins cite without knowing this one (the glossary lists a
@@ -178,13 +242,10 @@ class SiteCitations:
         """
         if _MARKUP_HINT not in content:
             return Resolved(content, [])
-        base = get_relative_url(references.url, page.url)
         unknown: list[str] = []
         elsewhere: list[tuple[str, str]] = []
         text = _MARKUP.sub(
-            functools.partial(
-                self._resolve_span, page=page, base=base, unknown=unknown, elsewhere=elsewhere
-            ),
+            functools.partial(self._resolve_span, page=page, unknown=unknown, elsewhere=elsewhere),
             content,
         )
         return Resolved(text, unknown, elsewhere)
@@ -198,7 +259,6 @@ class SiteCitations:
         match: re.Match[str],
         *,
         page: Page,
-        base: str,
         unknown: list[str],
         elsewhere: list[tuple[str, str]],
     ) -> str:
@@ -218,7 +278,7 @@ class SiteCitations:
             links.append(
                 source_link(
                     entry.csl,
-                    f"{base}#ref-{anchor_part(key)}",
+                    self.entry_href(key, page.url),
                     plain_text(self.format(key)),
                     style=self.style,
                     suffix=self.suffixes.get(key, ""),
@@ -227,20 +287,43 @@ class SiteCitations:
         cites = match.group(1)
         return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
-    def _cited_in(self, key: str, references: Page) -> list[site_list.CitedIn]:
-        """The pages citing ``key``, once each, in reading order (the nav's, then others)."""
+    def _cited_in(
+        self, key: str, listing: Page
+    ) -> list[site_list.CitedIn | site_list.TopicCitedIn]:
+        """Where ``key`` is cited, in reading order (the nav's, then others).
+
+        Each page once; a topic's tier pages together, as one item for the topic.
+        """
         by_page: dict[str, tuple[Page, list[str]]] = {}
         for cited_on, ids in self.cited[key]:
             by_page.setdefault(cited_on.file.src_uri, (cited_on, []))[1].extend(ids)
         ordered = sorted(by_page.values(), key=lambda item: self.order.get(item[0].file.src_uri, 0))
-        return [
-            site_list.CitedIn(
-                str(p.meta.get("title") or p.title or p.file.src_uri),
-                _href(p.url, references.url),
-                tuple(ids),
+        # A page is its own item; a topic's tier pages share one, where the first stood.
+        items: list[site_list.CitedIn | str] = []
+        topics: dict[str, tuple[Page, list[tuple[str, site_list.CitedIn]]]] = {}
+        for p, ids in ordered:
+            cited = site_list.CitedIn(_page_title(p), _href(p.url, listing.url), tuple(ids))
+            landing = self.landing(p)
+            if landing is None:
+                items.append(cited)
+                continue
+            uri = landing.file.src_uri
+            if uri not in topics:
+                topics[uri] = (landing, [])
+                items.append(uri)
+            topics[uri][1].append((str(p.meta["tier"]), cited))
+        out: list[site_list.CitedIn | site_list.TopicCitedIn] = []
+        for item in items:
+            if isinstance(item, site_list.CitedIn):
+                out.append(item)
+                continue
+            landing, tiers = topics[item]
+            out.append(
+                site_list.TopicCitedIn(
+                    _page_title(landing), _href(landing.url, listing.url), _short_names(tiers)
+                )
             )
-            for p, ids in ordered
-        ]
+        return out
 
     def set_order(self, uris: list[str]) -> None:
         """The pages in reading order ("Cited in" lists them so)."""
@@ -260,3 +343,17 @@ class SiteCitations:
 @functools.lru_cache(maxsize=4096)
 def _href(url: str, base: str) -> str:
     return get_relative_url(url, base)
+
+
+def _page_title(page: Page) -> str:
+    return str(page.meta.get("title") or page.title or page.file.src_uri)
+
+
+def _short_names(
+    tiers: list[tuple[str, site_list.CitedIn]],
+) -> tuple[tuple[str, site_list.CitedIn], ...]:
+    """Each tier by its initial (``F``), or by its whole name where initials clash."""
+    initials = [tier[:1].upper() for tier, _ in tiers]
+    if len(set(initials)) == len(initials):
+        return tuple(zip(initials, (cited for _, cited in tiers), strict=True))
+    return tuple((tier.replace("-", " ").replace("_", " ").title(), cited) for tier, cited in tiers)

@@ -26,6 +26,7 @@ from tiered.plugin_support import (
     generate_page,
     page_diagnostic,
     project_root,
+    topic_landing,
     use_assets,
 )
 from tiered.readability import render
@@ -146,7 +147,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 ]
                 for topic, pages in topics.items()
             }
-            page.content = page.content.replace(_PLACEHOLDER, render.report(linked, titles))
+            if len(topics) > self.config.report_topics:
+                hrefs = self._topic_hrefs(files, page)
+                order = list(self.config.order)
+                listing = render.summary(linked, titles, hrefs, order)
+            else:
+                listing = render.report(linked, titles)
+            page.content = page.content.replace(_PLACEHOLDER, listing)
         return env
 
     def topics(self) -> dict[str, list[render.PageStats]]:
@@ -158,14 +165,25 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             pages.sort(key=lambda s: self.config.order.index(s.tier))
         return topics
 
+    def _landings(self, files: Files) -> dict[str, Page]:
+        """Each measured topic's landing page, where it has one."""
+        landings = {}
+        for uri, stats in self.stats.items():
+            landing = topic_landing(self.pages[uri], files)
+            if landing is not None:
+                landings[stats.topic] = landing
+        return landings
+
     def _topic_titles(self, files: Files) -> dict[str, str]:
-        titles = {}
-        for topic in {s.topic for s in self.stats.values()}:
-            landing = files.get_file_from_path(f"{topic}/index.md")
-            page = landing.page if landing is not None else None
-            if page is not None and page.title:
-                titles[topic] = str(page.title)
-        return titles
+        return {
+            topic: str(page.title) for topic, page in self._landings(files).items() if page.title
+        }
+
+    def _topic_hrefs(self, files: Files, report: Page) -> dict[str, str]:
+        return {
+            topic: get_relative_url(page.url, report.url)
+            for topic, page in self._landings(files).items()
+        }
 
     def _targets(self, page: Page, tier: str) -> tuple[float | None, float | None]:
         """The page's targets: its tier's, or its front matter's ``readability.max_grade``."""
