@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from tiered.cli import main
 from tiered.pdf.export import Options, Report, export
 
 from tests.conftest import BuildResult, page
@@ -157,3 +158,25 @@ def test_a_cache_in_the_site_or_the_sources_is_refused(
         "outside the site and the sources, such as .cache/tiered/pdf"
     ]
     assert not (tmp_path / "site" / "pdf").exists()
+
+
+def test_tiered_pdf_says_what_it_rendered_and_no_cache_renders_all(
+    built: BuildResult, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = str(built.site.parent / "mkdocs.yml")
+    assert main(["pdf", "-f", config, "--workers", "2"]) == 0
+    err = capsys.readouterr().err
+    assert f"0 document(s) or part(s) rendered, {JOBS} reused from the cache\n" in err
+    assert main(["pdf", "-f", config, "--workers", "2", "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert f"{JOBS} document(s) or part(s) rendered, 0 reused from the cache\n" in err
+
+
+def test_a_changed_figure_renders_the_pdfs_that_show_it(built: BuildResult) -> None:
+    cache = built.site.parent / ".cache/tiered/pdf"
+    figure = built.site / "topics/bones/cycle.svg"
+    figure.write_text(figure.read_text(encoding="utf-8").replace("#cde", "#edc"), "utf-8")
+    report = _export(built.site, cache)
+    # The same HTML, another figure: the bones topic PDF, and the bones part of the
+    # fundamentals tier and of the library.
+    assert (report.rendered, report.reused) == (3, JOBS - 3)

@@ -118,10 +118,12 @@ def run(args: argparse.Namespace) -> int:
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     count = len(report.written)
-    print(
-        f"{report.rendered} document(s) or part(s) rendered, {report.reused} reused from the cache",
-        file=sys.stderr,
-    )
+    if report.rendered or report.reused:
+        print(
+            f"{report.rendered} document(s) or part(s) rendered, "
+            f"{report.reused} reused from the cache",
+            file=sys.stderr,
+        )
     where = site_dir / options.output_dir
     print(f"{count} PDF{'s' if count != 1 else ''} written to {where}", file=sys.stderr)
     return 1 if report.failed else 0

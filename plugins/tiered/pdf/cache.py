@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+from contextlib import suppress
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -114,9 +115,14 @@ class RenderCache:
             return None  # a figure changed: the same HTML gives another PDF
         target = Path(job.target)
         temporary = temporary_path(target, str(os.getpid()))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, temporary)
-        temporary.replace(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf, temporary)
+            temporary.replace(target)
+        except OSError:
+            with suppress(OSError):
+                temporary.unlink()
+            return None  # rendered instead: its failure is reported naming the document
         self.used.add(key)
         self.reused += 1
         return Result(
@@ -136,6 +142,18 @@ class RenderCache:
         if self.folder is None or not result.ok:
             return
         key = self.key(job, tagged=tagged)
+        try:
+            self._write(key, result)
+        except OSError as err:
+            self.warnings.append(
+                f"{job.name}: not kept in the cache {self.folder} ({err.strerror or err}): "
+                "check that the folder is writable and the disk not full"
+            )
+            return
+        self.used.add(key)
+
+    def _write(self, key: str, result: Result) -> None:
+        assert self.folder is not None
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {
@@ -154,7 +172,6 @@ class RenderCache:
         temporary = temporary_path(meta, pid)
         temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
         temporary.replace(meta)  # last: an entry without its metadata is never read
-        self.used.add(key)
 
     def render(self, job: Job, *, tagged: bool = True) -> Result:
         """``job``'s PDF from the cache, else rendered (here, in this process) and kept."""
