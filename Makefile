@@ -31,7 +31,7 @@ TMP_OFFLINE := .site-offline.tmp
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve serve-full test lint typecheck pytest install npm system-deps clean
+.PHONY: site offline serve serve-full test lint typecheck pytest fuzz install npm system-deps clean bench-library
 
 install: $(STAMP)
 
@@ -91,6 +91,11 @@ serve-full: $(STAMP)
 
 test: lint typecheck pytest
 
+# The library of a thousand topics (issue 13): build, memory, serve reload and PDF figures at
+# 100 and 1,000 topics, and whether each target held. Takes about half an hour on 2 cores.
+bench-library: $(STAMP) $(PDFTOTEXT)
+	$(BIN)/python -m benchmarks.library --topics 100 1000 --runs 3
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -100,6 +105,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) $(NPM_STAMP) $(CHROMIUM) $(PDFTOTEXT)
 	TIERED_CHROMIUM=$(CHROMIUM) TIERED_NPM=$(abspath $(NPM_DIR))/node_modules $(BIN)/pytest
+
+# Many more generated inputs than `make test` runs (tests/fuzz, profile "fuzz": 20,600
+# examples, about 40 minutes); prints the counts and slopes, also in test-artifacts/fuzz-summary.txt.
+fuzz: $(STAMP)
+	TIERED_FUZZ_PROFILE=fuzz $(BIN)/pytest -m fuzz tests/fuzz -p no:cacheprovider
 
 clean:
 	rm -rf $(TMP_SITE) $(SITE_DIR) $(SITE_DIR).old $(TMP_OFFLINE) $(OFFLINE_ZIP) test-artifacts .pytest_cache .mypy_cache .ruff_cache

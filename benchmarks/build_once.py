@@ -25,7 +25,13 @@ def main() -> None:
     seconds = time.perf_counter() - start
     config.plugins.on_shutdown()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
+    # Worker processes a plugin started (the citations formatter), the largest one.
+    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {"seconds": seconds, "peak_mib": peak_kib / 1024, "children_mib": children_kib / 1024}
+        )
+    )
 
 
 if __name__ == "__main__":

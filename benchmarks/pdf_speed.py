@@ -13,6 +13,11 @@ plugin off, then measures in fresh processes:
   ``--workers`` processes): wall time and the largest process's peak memory.
 
     .venv/bin/python -m benchmarks.pdf_speed [--topics 40] [--runs 3] [--workers 2]
+    .venv/bin/python -m benchmarks.pdf_speed --incremental [--topics 100] [--runs 1]
+
+``--incremental`` measures the cache instead (issue 13): the whole export into an empty
+cache, then one tier page edited, the HTML built again (not timed) and the export run
+again with the cache: both times and their ratio.
 
 Targets (issue 5): at most 1 s per topic PDF, the library PDF of a 160-page site in at
 most 11 s, peak memory under 400 MB.
@@ -101,13 +106,14 @@ def measure(site: Path, what: str, workers: int) -> dict[str, Any]:
     from tiered.pdf.render import Job, render  # noqa: PLC0415
 
     start = time.perf_counter()
-    if what in {"all", "library"}:
+    if what in {"all", "library", "cached"}:
         only_library = what == "library"
         options = Options(
             site_name="Benchmark library",
             workers=workers,
             topics=not only_library,
             tiers=not only_library,
+            cache_dir=site.parent / ".cache/tiered/pdf" if what == "cached" else None,
         )
         report = export(site, options)
         assert not report.errors, report.errors
@@ -116,6 +122,8 @@ def measure(site: Path, what: str, workers: int) -> dict[str, Any]:
             "documents": len(report.written),
             "pages": sum(r.pages for r in report.written),
             "peak_mib": max(_peak_mib(resource.RUSAGE_SELF), _peak_mib(resource.RUSAGE_CHILDREN)),
+            "rendered": report.rendered,
+            "reused": report.reused,
         }
     collected = collect_site(site)
     collect_seconds = time.perf_counter() - start
@@ -154,11 +162,15 @@ def main() -> None:
     parser.add_argument("--topics", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--incremental", action="store_true", help="measure the cache")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("site", nargs="?", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(Path(args.site), args.measure, args.workers)))
+        return
+    if args.incremental:
+        incremental(args.topics, args.runs, args.workers)
         return
     with tempfile.TemporaryDirectory() as tmp:
         site = _build_html(write_site(Path(tmp), args.topics))
@@ -188,6 +200,32 @@ def main() -> None:
             f"median {statistics.median(wall):.2f} s, largest process peak "
             f"{statistics.median(float(r['peak_mib']) for r in runs):.0f} MiB"
         )
+
+
+def incremental(topics: int, runs: int, workers: int) -> None:
+    """The whole export into an empty cache, then again after one edit."""
+    full: list[dict[str, Any]] = []
+    again: list[dict[str, Any]] = []
+    for run in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            config = write_site(Path(tmp), topics)
+            site = _build_html(config)
+            full.append(_run(site, "cached", workers))
+            page = Path(tmp) / "docs/topics/topic-000/fundamentals.md"
+            edit = f"\n\nOne more sentence, edit {run}.\n"
+            page.write_text(page.read_text(encoding="utf-8") + edit, encoding="utf-8")
+            _build_html(config)
+            again.append(_run(site, "cached", workers))
+    for label, measured in (("whole export, empty cache", full), ("after one edit", again)):
+        wall = [float(r["seconds"]) for r in measured]
+        print(
+            f"{topics} topics, {measured[0]['documents']} PDFs, {measured[0]['pages']} pages, "
+            f"{label} ({workers} workers): best {min(wall):.1f} s, median "
+            f"{statistics.median(wall):.1f} s; rendered {measured[0]['rendered']}, reused "
+            f"{measured[0]['reused']} (documents and parts)"
+        )
+    ratio = min(float(r["seconds"]) for r in full) / min(float(r["seconds"]) for r in again)
+    print(f"the re-export after one edit is {ratio:.1f} times faster (best runs)")
 
 
 if __name__ == "__main__":

@@ -263,3 +263,20 @@ def write_site(
     settings = {"site_name": "Benchmark", "theme": theme_config, "plugins": plugins}
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     return config
+
+
+def mention_terms(
+    text: str, rng: random.Random, terms: list[dict[str, object]], per_page: int
+) -> str:
+    """Append ``per_page`` glossary term mentions (a name or an alias) to the sentences.
+
+    For an article written without terms (``article(rng, words, [])``): a page that
+    mentions a fixed number of terms, whatever its length.
+    """
+    sentences = text.split(". ")
+    for _ in range(per_page if terms else 0):
+        term = rng.choice(terms)
+        forms = [str(term["term"]), *(str(a) for a in term["aliases"])]  # type: ignore[attr-defined]
+        i = rng.randrange(len(sentences) - 1) if len(sentences) > 1 else 0
+        sentences[i] += f" and {rng.choice(forms)}"
+    return ". ".join(sentences)

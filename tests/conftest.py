@@ -10,10 +10,17 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+
+# Property tests check what comes out, not how fast: on a shared 2-core machine one
+# example can take seconds, and Hypothesis' default 200 ms deadline would fail it. Linear
+# time is checked by the fuzz suite's slopes (tests/fuzz/test_linearity.py).
+settings.register_profile("tiered", deadline=None)
+settings.load_profile("tiered")
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -56,8 +56,38 @@ def title_of(index: int) -> str:
     return f"{_WORDS[index % len(_WORDS)]} topic {index}"
 
 
-def library(count: int, *, categories: bool = True) -> dict[str, str]:
-    """``docs/`` files of a library of ``count`` topics (path inside docs -> text)."""
+def cites_of(index: int, sources: int, tier: str) -> str:
+    """The citations of topic ``index``'s tier page: eight sources a topic, fewer in plainer tiers.
+
+    Topic ``i`` cites sources ``8i`` to ``8i + 7`` (modulo ``sources``), so each source is
+    cited by about ``8 * topics / sources`` topics.
+    """
+    if not sources:
+        return ""
+    count = {"fundamentals": 3, "intermediate": 6}.get(tier, 8)
+    keys = [f"src{(index * 8 + j) % sources:04d}" for j in range(count)]
+    return "".join(f"A finding [@{key}].\n\n" for key in keys)
+
+
+def bibliography(count: int) -> str:
+    """A ``.bib`` file of ``count`` sources, first authors spread over the alphabet."""
+    entries = []
+    for index in range(count):
+        word = _WORDS[(index * 7) % len(_WORDS)]
+        entries.append(
+            f"@article{{src{index:04d}, author={{{word}son, Anna and Other, Bo}}, "
+            f"title={{Study {index} of {word.lower()}}}, journal={{Journal of Health}}, "
+            f"year={{{2000 + index % 25}}}, volume={{{index % 40 + 1}}}, pages={{1--9}}, "
+            f"doi={{10.1000/src.{index}}}}}\n"
+        )
+    return "".join(entries)
+
+
+def library(count: int, *, categories: bool = True, sources: int = 0) -> dict[str, str]:
+    """``docs/`` files of a library of ``count`` topics (path inside docs -> text).
+
+    With ``sources``, tier pages cite the sources of :func:`bibliography` (``cites_of``).
+    """
     docs = {"index.md": "# Library\n\nWelcome to the library.\n"}
     for index in range(count):
         slug, title = slug_of(index), title_of(index)
@@ -69,7 +99,8 @@ def library(count: int, *, categories: bool = True) -> dict[str, str]:
         for tier in TIERS:
             docs[f"topics/{slug}/{tier}.md"] = (
                 f"---\ntier: {tier}\nsummary: The {tier} page.\n---\n\n"
-                f"# {title} ({tier})\n\nSome text about {title.lower()} for {tier} readers.\n"
+                f"# {title} ({tier})\n\nSome text about {title.lower()} for {tier} readers.\n\n"
+                + cites_of(index, sources, tier)
             )
     return docs
 

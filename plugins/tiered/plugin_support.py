@@ -6,6 +6,7 @@ Top floor (it knows MkDocs); the plugins import it, the models never do.
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,3 +149,25 @@ def generate_page(
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"
     files.append(File.generated(config, path, content=text))
+
+
+def topic_landing(page: Page, files: Files) -> Page | None:
+    """The landing page of a tier page's topic (``<topic>/index.md``), if it has one.
+
+    A tier page is one whose front matter names a ``tier``; its topic is its folder.
+    """
+    if not isinstance(page.meta.get("tier"), str):
+        return None
+    landing = topic_landing_file(page.file.src_uri, files)
+    return landing.page if landing is not None else None
+
+
+def topic_landing_file(uri: str, files: Files) -> File | None:
+    """The file of the landing page of tier page ``uri``'s topic (its folder's ``index.md``).
+
+    For a caller that knows ``uri`` is a tier page without its ``Page`` (a page a dirty
+    rebuild did not read).
+    """
+    folder = posixpath.dirname(uri)
+    landing = files.get_file_from_path(posixpath.join(folder, "index.md"))
+    return landing if landing is not None and landing.src_uri != uri else None

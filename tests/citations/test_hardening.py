@@ -122,12 +122,12 @@ def _render(source: str) -> str:
 
 
 def _seconds(source: str) -> float:
-    """The best of five runs (the machine is shared: the others carry noise)."""
+    """The best of five runs, in this process's CPU time (the machine is shared)."""
     best = float("inf")
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         _render(source)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -136,7 +136,7 @@ def test_hostile_text_takes_linear_time(name: str) -> None:
     make = HOSTILE[name]
     small, large = _seconds(make(16_000)), _seconds(make(128_000))
     # Eight times the text: linear is about 8, quadratic 64.
-    assert large / max(small, 1e-4) < 16, (small, large)
+    assert large / max(small, 1e-3) < 16, (small, large)
 
 
 def test_50_kb_of_each_hostile_pattern_builds(site: SiteFactory) -> None:

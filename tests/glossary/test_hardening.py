@@ -201,6 +201,22 @@ def test_short_text_is_plain_on_the_glossary_page(site: SiteFactory) -> None:
     ) in page
 
 
+def test_raw_html_in_a_definition_is_shown_as_text(site: SiteFactory) -> None:
+    # The glossary file is data, not a page: its Markdown renders, its HTML does not.
+    glossary = (
+        "terms:\n  - term: estrogen\n    short: A hormone.\n"
+        '    definition: "A *hormone* <img src=x onerror=alert(1)> <fuzz>x</fuzz>"\n'
+    )
+    result = _build(site, glossary, "# Home\n\nEstrogen.\n")
+    page = result.html("glossary/index.html")
+    assert (
+        '<div class="tiered-glossary-definition">\n<p>A <em>hormone</em> &lt;img src=x '
+        "onerror=alert(1)&gt; &lt;fuzz&gt;x&lt;/fuzz&gt;</p>\n</div>"
+    ) in page
+    assert "<img src=x" not in page
+    assert "<fuzz>" not in page
+
+
 def test_no_glossary_link_inside_an_authors_raw_link(site: SiteFactory) -> None:
     body = (
         "# Home\n\n"

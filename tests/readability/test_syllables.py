@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tiered.readability.syllables import _dictionary, estimate, syllables
+from tiered.readability.syllables import Pronouncing, _dictionary, estimate, syllables
 
 # Medical words and their syllables by dictionary hyphenation (Merriam-Webster's
 # pronunciation division): os·teo·clas·to·gen·e·sis is os-te-o-clas-to-gen-e-sis.
@@ -62,3 +62,12 @@ def test_everyday_words_and_forms() -> None:
     assert syllables("Bones") == 1
     assert syllables("anti-estrogen") == 5
     assert syllables("") == 0
+
+
+def test_the_compact_dictionary_finds_exactly_its_words() -> None:
+    table = Pronouncing({"bone": 1, "ab": 3, "a": 1, "zoledronic": 4, "a's": 1})
+    assert [table.get(w) for w in ("a", "a's", "ab", "bone", "zoledronic")] == [1, 1, 3, 1, 4]
+    assert [table.get(w) for w in ("", "b", "bon", "bones", "zz")] == [None] * 5
+    assert len(table) == 5
+    assert "bone" in table
+    assert "bon" not in table

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from tiered.config_options import SitePath
+from tiered.config_options import Number, SitePath
 
 
 class CitationsConfig(base.Config):
@@ -26,5 +26,9 @@ class CitationsConfig(base.Config):
     (relative, inside the site)."""
     page_title = c.Type(str, default="References")
     """Title of the site-wide bibliography page."""
+    split = Number(minimum=1, default=100)
+    """With more entries than this in the bibliography, the site-wide page lists the
+    first letters of first authors, and each letter gets its own page (``references/b/``;
+    a letter with more entries than this, several: ``references/s-1/``, ``s-2/``)."""
     warn_uncited = c.Type(bool, default=False)
     """Warn about bibliography entries no page cites."""

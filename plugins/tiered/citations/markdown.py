@@ -24,7 +24,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Extension, Markdown, util
+from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
@@ -32,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tiered.citations.syntax import BRACKETED, NARRATIVE, Citation, parse_bracketed, parse_narrative
-from tiered.markdown_support import raw_link_depth
+from tiered.markdown_support import in_raw_links, unwrap
 
 
 class CitationsExtension(Extension):
@@ -91,6 +91,13 @@ class _ReadingOrder(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        # Inside an author's raw <a> the text stays as written: a link holds no link.
+        inside: dict[int, tuple[etree.Element, set[int]]] = {}
+        for parent, el in in_raw_links(self.md, root):
+            if el.get("data-tiered-citation") is not None and el.get("class") == "citation":
+                inside.setdefault(id(parent), (parent, set()))[1].add(id(el))
+        for parent, remove in inside.values():
+            unwrap(parent, remove)
         found = self.ext.citations
         ordered: list[Citation] = []
         for el in root.iter("span"):
@@ -144,11 +151,8 @@ class _CitationProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> Found:
-        # Inside an author's raw <a>? Its tags are in ``data`` as inline placeholders
-        # that stand for the raw HTML stash's; unescape gives the latter back.
-        before = data[: m.start(0)]
-        if util.STX in before and raw_link_depth(self.md, self.unescape(before)):
-            return None, None, None
+        # Citations inside an author's raw <a> are undone after the inline pass, in one
+        # walk (_ReadingOrder): looking back from each match would be quadratic.
         citation = self.parse(m)
         if citation is None:
             return None, None, None

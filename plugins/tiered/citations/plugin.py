@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
 
-from tiered.citations.authordate import year_suffixes
+from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.resolver import PageCites, SiteCitations
+from tiered.citations.resolver import PageCites, SiteCitations, Topic, page_title
+from tiered.citations.site_list import OTHER_LETTER, Parts
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.plugin_support import (
     POPOVER,
@@ -29,6 +31,7 @@ from tiered.plugin_support import (
     generate_page,
     page_diagnostic,
     project_root,
+    topic_landing_file,
     use_assets,
 )
 from tiered.preview.records import PageRecords
@@ -46,6 +49,10 @@ log = get_plugin_logger(__name__)
 
 _PACKAGE = Path(__file__).parent
 _INTRO = "Every source the articles cite, with links back to where each is cited."
+_SPLIT_INTRO = (
+    "Every source the articles cite, by the first letter of the first author's name, "
+    "with links back to where each is cited."
+)
 CSS = {"assets/tiered/citations.css": _PACKAGE / "assets" / "citations.css"}
 
 
@@ -56,20 +63,23 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.extension: CitationsExtension | None = None
         self.formatter: EntryFormatter | None = None
         self.site: SiteCitations | None = None
-        self.references_page: Page | None = None
+        self.list_pages: dict[str, Page] = {}  # the site list's pages, by src_uri
+        self.parts = Parts("")
         self.diagnostics: list[Diagnostic] = []  # reading the .bib files
         self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
+        self.titles: PageRecords[str] = PageRecords()  # topics' titles, for "Cited in"
         self.root = Path()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' citations are kept (see PageRecords).
         self.cites.set_dirty(dirty)
+        self.titles.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
         self.site = None
-        self.references_page = None
+        self.list_pages = {}
         if self.formatter is not None:
             self.formatter.close()
             self.formatter = None
@@ -79,8 +89,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         found: list[Diagnostic] = []
         bib_files = self._bib_files(found)
         # Every page cites from the .bib files: a changed one re-renders them all.
-        folder = self.root / self.config.bib_dir
-        self.cites.start_build(config, sorted(folder.glob("*.bib")))
+        inputs = sorted((self.root / self.config.bib_dir).glob("*.bib"))
+        self.cites.start_build(config, inputs)
+        self.titles.start_build(config, inputs)
         bibliography = load_bibliography(bib_files)
         csl = {key: entry.csl for key, entry in bibliography.entries.items()}
         # Year suffixes (2020a) hold site-wide: given over the whole bibliography.
@@ -94,6 +105,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             suffixes=suffixes,
             heading=self.config.heading,
         )
+        self.parts = Parts.split(
+            self.config.page_path,
+            {key: sort_order(entry) for key, entry in csl.items()},
+            int(self.config.split),
+        )
         self.diagnostics = sorted(found + bibliography.diagnostics)
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
@@ -105,15 +121,39 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return files
         add_assets(config, files, {**CSS, **POPOVER})
         self.cites.keep_present(files)
+        self.titles.keep_present(files)
+        split = bool(self.parts.parts)
         generate_page(
             config,
             files,
             path=self.config.page_path,
             title=self.config.page_title,
-            intro=_INTRO,
+            intro=_SPLIT_INTRO if split else _INTRO,
             kind="bibliography page",
             plugin="tiered/citations",
         )
+        urls = {self.config.page_path: _url(files, self.config.page_path)}
+        for letter, path in self.parts.paths.items():
+            first, _, run = letter.partition(" ")
+            name = "a character other than A-Z" if first == OTHER_LETTER else first
+            generate_page(
+                config,
+                files,
+                path=path,
+                # "#" would end the Markdown heading.
+                title=f"{self.config.page_title}: {letter.replace(OTHER_LETTER, 'other', 1)}",
+                intro=f"Sources whose first author's name starts with {name}"
+                + (f", part {run}." if run else "."),
+                kind="bibliography page",
+                plugin="tiered/citations",
+            )
+            part = files.get_file_from_path(path)
+            if part is not None:
+                # Reached from the references page's letters: not every letter in the nav.
+                part.inclusion = InclusionLevel.NOT_IN_NAV
+            urls[path] = _url(files, path)
+        if self.site is not None:
+            self.site.set_pages(self.parts, urls, lambda uri: self._topic(uri, files))
         for diagnostic in self.diagnostics:
             log.warning(str(diagnostic))
         return files
@@ -131,8 +171,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     ) -> str | None:
         if self.extension is None or self.site is None:
             return html_content
-        if page.file.src_uri == self.config.page_path:
-            self.references_page = page
+        if page.file.src_uri in self.site.urls:
+            self.list_pages[page.file.src_uri] = page
             return html_content + self.site.bibliography_marker
         resolved = self.site.resolve_page(
             page, html_content, self.extension.citations, self._nocite(page)
@@ -141,27 +181,32 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return resolved.content
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        page = self.references_page
-        if self.site is None or page is None or page.content is None:
+        if self.site is None or not self.list_pages:
             return env
         rendered = set()
         for file in files.documentation_pages():
             if file.page is not None and file.page.content is not None:
                 rendered.add(file.src_uri)
-                resolved = self.site.resolve_markup(file.page, file.page.content, page)
+                self.titles.put(file.src_uri, page_title(file.page))
+            if file.page is not None and file.page.content:
+                resolved = self.site.resolve_markup(file.page, file.page.content)
                 file.page.content = resolved.content
                 self._report_unknown(file.page, resolved.unknown)
                 for key, source in resolved.elsewhere:  # "file:line", as the writer says
                     log.warning(f"{source}: {self._unknown_message(key)}")
         self._keep_cites(rendered)
-        listing = self.site.bibliography_page(page)
-        page.content = page.content.replace(self.site.bibliography_marker, listing)
+        listings = self.site.bibliography_pages(self.list_pages)
+        for uri, listing in listings.items():
+            page = self.list_pages[uri]
+            if page.content is not None:
+                page.content = page.content.replace(self.site.bibliography_marker, listing)
         if self.config.warn_uncited:
             for entry in self.site.uncited():
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
         self.cites.release()
+        self.titles.release()
         return env
 
     def _keep_cites(self, rendered: set[str]) -> None:
@@ -176,6 +221,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for uri, record in self.cites.items():
             if uri not in rendered:
                 self.site.add_page_cites(uri, record)
+
+    def _topic(self, uri: str, files: Files) -> Topic | None:
+        """The topic of tier page ``uri``: its landing page, by its latest title."""
+        landing = topic_landing_file(uri, files)
+        if landing is None:
+            return None
+        title = self.titles.get(landing.src_uri)
+        if title is None and landing.page is not None:
+            title = page_title(landing.page)
+        return Topic(landing.src_uri, title or landing.src_uri, landing.url)
 
     # After the search plugins read the page: citations (numbers, to search) and reference
     # lists (many entries and back-links) would cost every page's indexing and add
@@ -260,6 +315,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             message = self._unknown_message(key)
             offset = match.start() if match else -1
             log.warning(str(page_diagnostic(page, self.root, message, offset=offset)))
+
+
+def _url(files: Files, path: str) -> str:
+    file = files.get_file_from_path(path)
+    return file.url if file is not None else path
 
 
 def _decode(shown: str, data: bytes, found: list[Diagnostic]) -> str:

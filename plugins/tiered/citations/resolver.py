@@ -71,14 +71,25 @@ class PageCites:
     Attributes:
         title: The page's title, as "Cited in" shows it.
         url: The page's address (``page.url``).
+        tier: The page's ``tier`` (front matter), if it is a tier page.
         cited: Key -> ids of the page's citations of it (none: cited by markup).
         listed: Keys the page cites or lists (front matter ``nocite``).
     """
 
     title: str
     url: str
+    tier: str | None = None
     cited: dict[str, list[str]] = field(default_factory=dict)
     listed: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A tier page's topic, as "Cited in" names it: its landing page."""
+
+    uri: str
+    title: str
+    url: str
 
 
 @dataclass
@@ -123,7 +134,31 @@ class SiteCitations:
         self.bibliography_marker = f"<!--tiered-{token}:bibliography-->"
         self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
         self.by_page: dict[str, PageCites] = {}  # src_uri -> what the page cites
+        self._citers: dict[str, list[tuple[str, PageCites]]] = {}  # key -> its pages
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
+        self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
+        self.urls: dict[str, str] = {}  # the references page and its parts: src_uri -> url
+        self.landing: Callable[[str], Topic | None] = lambda uri: None
+
+    def set_pages(
+        self,
+        parts: site_list.Parts,
+        urls: Mapping[str, str],
+        landing: Callable[[str], Topic | None],
+    ) -> None:
+        """Where the site list's pages are, and how to find a tier page's topic."""
+        self.parts = parts
+        self.urls = dict(urls)
+        self.landing = landing
+
+    def entry_href(self, key: str, from_url: str) -> str:
+        """The link from the page at ``from_url`` to ``key``'s entry in the site list.
+
+        The one rule for every such link: the entry's page (the references page, or
+        its letter's part) and its anchor.
+        """
+        target = self.urls[self.parts.page_of(key)]
+        return f"{_href(target, from_url)}#ref-{anchor_part(key)}"
 
     def resolve_page(
         self, page: Page, content: str, citations: list[Citation], nocite: tuple[str, ...]
@@ -180,15 +215,57 @@ class SiteCitations:
 
         return self._marker.sub(put, content)
 
-    def bibliography_page(self, references: Page) -> str:
-        """The site bibliography for the references page, "Cited in" lists as markers."""
-        state = self.pages.setdefault(references.file.src_uri, PageCitations())
+    def bibliography_pages(self, pages: Mapping[str, Page]) -> dict[str, str]:
+        """The site list for each of its pages (by src_uri), "Cited in" lists as markers.
+
+        ``pages`` holds the references page and, when the list is split, each letter's
+        page: the first then lists the letters, each of the others its entries.
+        """
         citers: dict[str, list[tuple[str, PageCites]]] = {}
         for uri, record in self.by_page.items():
             for key in record.cited:
                 citers.setdefault(key, []).append((uri, record))
+        self._citers = citers
         order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
-        cited_in = {key: self._cited_in(key, citers[key], references) for key in order}
+        if not self.parts.parts:
+            page = pages[self.parts.index]
+            return {page.file.src_uri: self._listing(page, order)}
+        paths = self.parts.paths
+        keys: dict[str, list[str]] = {path: [] for path in paths.values()}
+        for key in order:
+            keys[self.parts.page_of(key)].append(key)
+        out = {}
+        index = pages[self.parts.index]
+        rows = [
+            (label, _href(self.urls[path], index.url), len(keys[path]))
+            for label, path in paths.items()
+            if keys[path]
+        ]
+        out[self.parts.index] = site_list.letter_index(rows)
+        for label, path in paths.items():
+            page = pages[path]
+            bar = site_list.letter_bar(
+                [
+                    (
+                        other,
+                        _href(self.urls[there], page.url)
+                        if keys[there] and there != path
+                        else None,
+                    )
+                    for other, there in paths.items()
+                ]
+            )
+            listing = (
+                self._listing(page, keys[path])
+                if keys[path]
+                else (f"<p>No source under {html.escape(label)} is cited.</p>\n")
+            )
+            out[path] = bar + listing
+        return out
+
+    def _listing(self, page: Page, order: list[str]) -> str:
+        state = self.pages.setdefault(page.file.src_uri, PageCitations())
+        cited_in = {key: self._cited_in(key, page) for key in order}
         formatted = {key: self.format(key) for key in order}
         # "Cited in" goes in after search read the page: page titles are not sources.
         listing = site_list.bibliography_page(
@@ -196,7 +273,7 @@ class SiteCitations:
         )
         return ascii_html(listing)
 
-    def resolve_markup(self, page: Page, content: str, references: Page) -> Resolved:
+    def resolve_markup(self, page: Page, content: str) -> Resolved:
         """Resolve ``span.citation[data-cites]`` that other plugins wrote into a page.
 
         That markup is how plugins cite without knowing this one (the glossary lists a
@@ -205,13 +282,10 @@ class SiteCitations:
         """
         if _MARKUP_HINT not in content:
             return Resolved(content, [])
-        base = get_relative_url(references.url, page.url)
         unknown: list[str] = []
         elsewhere: list[tuple[str, str]] = []
         text = _MARKUP.sub(
-            functools.partial(
-                self._resolve_span, page=page, base=base, unknown=unknown, elsewhere=elsewhere
-            ),
+            functools.partial(self._resolve_span, page=page, unknown=unknown, elsewhere=elsewhere),
             content,
         )
         return Resolved(text, unknown, elsewhere)
@@ -234,7 +308,6 @@ class SiteCitations:
         match: re.Match[str],
         *,
         page: Page,
-        base: str,
         unknown: list[str],
         elsewhere: list[tuple[str, str]],
     ) -> str:
@@ -255,7 +328,7 @@ class SiteCitations:
             links.append(
                 source_link(
                     entry.csl,
-                    f"{base}#ref-{anchor_part(key)}",
+                    self.entry_href(key, page.url),
                     plain_text(self.format(key)),
                     style=self.style,
                     suffix=self.suffixes.get(key, ""),
@@ -265,23 +338,48 @@ class SiteCitations:
         return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
     def _cited_in(
-        self, key: str, citers: list[tuple[str, PageCites]], references: Page
-    ) -> list[site_list.CitedIn]:
-        """The pages citing ``key``, once each, in reading order (the nav's, then others)."""
-        ordered = sorted(citers, key=lambda item: self.order.get(item[0], 0))
-        return [
-            site_list.CitedIn(
-                record.title, _href(record.url, references.url), tuple(record.cited[key])
+        self, key: str, listing: Page
+    ) -> list[site_list.CitedIn | site_list.TopicCitedIn]:
+        """Where ``key`` is cited, in reading order (the nav's, then others).
+
+        Each page once; a topic's tier pages together, as one item for the topic.
+        """
+        ordered = sorted(self._citers[key], key=lambda item: self.order.get(item[0], 0))
+        # A page is its own item; a topic's tier pages share one, where the first stood.
+        items: list[site_list.CitedIn | Topic] = []
+        topics: dict[Topic, list[tuple[str, site_list.CitedIn]]] = {}
+        for uri, record in ordered:
+            cited = site_list.CitedIn(
+                record.title, _href(record.url, listing.url), tuple(record.cited[key])
             )
-            for _uri, record in ordered
-        ]
+            topic = self.landing(uri) if record.tier is not None else None
+            if topic is None or record.tier is None:
+                items.append(cited)
+                continue
+            if topic not in topics:
+                topics[topic] = []
+                items.append(topic)
+            topics[topic].append((record.tier, cited))
+        out: list[site_list.CitedIn | site_list.TopicCitedIn] = []
+        for item in items:
+            if isinstance(item, site_list.CitedIn):
+                out.append(item)
+                continue
+            out.append(
+                site_list.TopicCitedIn(
+                    item.title, _href(item.url, listing.url), _short_names(topics[item])
+                )
+            )
+        return out
 
     def _record(self, page: Page) -> PageCites:
         """What ``page`` cites, so far in this build."""
         record = self.by_page.get(page.file.src_uri)
         if record is None:
-            title = str(page.meta.get("title") or page.title or page.file.src_uri)
-            record = self.by_page[page.file.src_uri] = PageCites(title, page.url)
+            tier = page.meta.get("tier")
+            record = self.by_page[page.file.src_uri] = PageCites(
+                page_title(page), page.url, tier if isinstance(tier, str) else None
+            )
         return record
 
     def set_order(self, uris: list[str]) -> None:
@@ -302,3 +400,18 @@ class SiteCitations:
 @functools.lru_cache(maxsize=4096)
 def _href(url: str, base: str) -> str:
     return get_relative_url(url, base)
+
+
+def page_title(page: Page) -> str:
+    """A page's title as the site list names it (front matter, heading, or its path)."""
+    return str(page.meta.get("title") or page.title or page.file.src_uri)
+
+
+def _short_names(
+    tiers: list[tuple[str, site_list.CitedIn]],
+) -> tuple[tuple[str, site_list.CitedIn], ...]:
+    """Each tier by its initial (``F``), or by its whole name where initials clash."""
+    initials = [tier[:1].upper() for tier, _ in tiers]
+    if len(set(initials)) == len(initials):
+        return tuple(zip(initials, (cited for _, cited in tiers), strict=True))
+    return tuple((tier.replace("-", " ").replace("_", " ").title(), cited) for tier, cited in tiers)

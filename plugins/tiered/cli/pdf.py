@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from tiered.pdf.cache import cache_folder
 from tiered.pdf.config import PdfConfig
 from tiered.pdf.export import Options, export
 from tiered.pdf.render import LogMessages, Result
@@ -26,6 +27,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--topic", help="only this topic's PDF (its folder name)")
     parser.add_argument("--tier", help="only this tier's PDF (its name)")
     parser.add_argument("--workers", type=int, help="processes side by side (default: cores)")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="render every PDF, without the cache"
+    )
     parser.set_defaults(run=run)
 
 
@@ -39,7 +43,8 @@ class Progress:
     def __call__(self, result: Result, done: int, total: int) -> None:
         width = 24
         bar = "#" * (width * done // total) + "-" * (width - width * done // total)
-        state = f"{result.pages} pages, {result.seconds:.1f} s" if result.ok else "FAILED"
+        took = "from the cache" if result.cached else f"{result.seconds:.1f} s"
+        state = f"{result.pages} pages, {took}" if result.ok else "FAILED"
         line = f"[{bar}] {done}/{total} {result.name} ({state})"
         if self.tty:
             end = "\n" if done == total else ""
@@ -56,6 +61,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
     pdf.validate()
     site_name = "Library"
     site_dir = Path(args.site_dir) if args.site_dir else None
+    cache: Path | None = None
     if config_file.is_file():
         errors = LogMessages(logging.ERROR)
         logger = logging.getLogger("mkdocs")
@@ -73,6 +79,11 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
         plugin = config.plugins.get("tiered/pdf")
         if plugin is not None and isinstance(plugin.config, PdfConfig):
             pdf = plugin.config  # validated by load_config: output_dir is a SitePath
+        if pdf.cache:
+            folder = cache_folder(pdf.cache_dir, str(config_file), str(site_dir), config.docs_dir)
+            if isinstance(folder, str):
+                return f"{config_file}: error: {folder}"
+            cache = folder
     elif site_dir is None:
         return f"{config_file}: error: no such configuration file (or give --site-dir)"
     assert site_dir is not None
@@ -89,6 +100,7 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
         only_topic=args.topic,
         only_tier=args.tier,
         workers=args.workers if args.workers is not None else pdf.workers,
+        cache_dir=None if args.no_cache else cache,
     )
     return site_dir, options
 
@@ -106,6 +118,12 @@ def run(args: argparse.Namespace) -> int:
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     count = len(report.written)
+    if report.rendered or report.reused:
+        print(
+            f"{report.rendered} document(s) or part(s) rendered, "
+            f"{report.reused} reused from the cache",
+            file=sys.stderr,
+        )
     where = site_dir / options.output_dir
     print(f"{count} PDF{'s' if count != 1 else ''} written to {where}", file=sys.stderr)
     return 1 if report.failed else 0

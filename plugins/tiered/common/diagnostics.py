@@ -6,6 +6,8 @@ Plugins turn these into log warnings (so ``mkdocs build --strict`` fails) and th
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -44,5 +46,22 @@ class Diagnostic:
 
 
 def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``."""
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+    """1-based line and column of ``text[index]``.
+
+    The line starts of the last few texts are kept, so placing many problems in one
+    long page costs a binary search each, not a count from the start each.
+    """
+    starts = _line_starts(text)
+    line = bisect.bisect_right(starts, index)
+    return line, index - starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts

@@ -36,6 +36,7 @@ from tiered.glossary.markdown import (
 from tiered.glossary.matcher import unmatchable_reason
 from tiered.glossary.model import Glossary, GlossaryError, Term, decode_glossary, load_glossary
 from tiered.levels.plugin import tier_names
+from tiered.markdown_support import without_raw_html
 from tiered.plugin_support import (
     POPOVER,
     add_assets,
@@ -322,8 +323,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # to their entries on this page, a term never to itself.
         extension = GlossaryExtension(self.glossary, "first-per-page", share=self.extension)
         others = [e for e in config.markdown_extensions if not isinstance(e, GlossaryExtension)]
-        md = markdown.Markdown(
-            extensions=[*others, extension], extension_configs=config.mdx_configs or {}
+        # The glossary file is data, not a page: raw HTML in a definition is shown as text.
+        md = without_raw_html(
+            markdown.Markdown(
+                extensions=[*others, extension], extension_configs=config.mdx_configs or {}
+            )
         )
         definitions = _render_definitions(md, extension, terms)
         path = self.glossary.path

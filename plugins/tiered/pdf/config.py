@@ -31,3 +31,7 @@ class PdfConfig(base.Config):
     """Add "Download PDF" links to topic landing pages and tier pages."""
     workers = c.Type(int, default=0)
     """Processes rendering PDFs side by side; 0: one per processor core."""
+    cache = c.Type(bool, default=True)
+    """Keep rendered PDFs and parts in ``cache_dir``: an export renders only what changed."""
+    cache_dir = c.Type(str, default=".cache/tiered/pdf")
+    """Folder of the cache, relative to ``mkdocs.yml``; never inside the site or docs folder."""

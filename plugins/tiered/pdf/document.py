@@ -167,14 +167,14 @@ def _placeholders(body: list[str]) -> tuple[list[str], set[str]]:
 def assemble_parts(
     document: Document, site: Site, site_name: str, built: dt.date, count: int
 ) -> list[Part]:
-    """The chapters in ``count`` parts of about equal size, whole parts (topics) each.
+    """The chapters in ``count`` parts of about equal size, whole topics each.
 
     The glossary ends the last part. The cover and contents, whose page numbers are only
     known once the parts are laid out, are :func:`assemble_front`.
     """
     groups: list[list[int]] = []
     for n, chapter in enumerate(document.chapters):
-        if chapter.part or not groups:
+        if chapter.part or document.kind != "library" or not groups:
             groups.append([])
         groups[-1].append(n)
     sizes = [sum(len(ET.tostring(document.chapters[n].page.content)) for n in g) for g in groups]

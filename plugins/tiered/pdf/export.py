@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tiered.pdf.cache import RenderCache
 from tiered.pdf.collect import collect_site
 from tiered.pdf.document import assemble, plan
 from tiered.pdf.names import remove_temporaries
@@ -37,6 +38,7 @@ class Options:
     only_tier: str | None = None
     workers: int = 0  # 0: one per processor core
     built: dt.date | None = None
+    cache_dir: Path | None = None  # None: render everything
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Report:
     written: list[Result] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    rendered: int = 0  # documents and parts WeasyPrint laid out
+    reused: int = 0  # documents and parts copied from the cache
 
     @property
     def failed(self) -> bool:
@@ -117,12 +121,55 @@ def export(
         report.errors.append(output)
         return report
     remove_temporaries(output)  # a killed export's: they must not be deployed
+    cache = RenderCache(options.cache_dir, site_root)
     try:
         with _terminated_as_exit():
-            _export(site_root, output, options, progress, report)
+            _export(site_root, output, options, progress, report, cache=cache)
     finally:
         remove_temporaries(output)  # this one's, if it was stopped half-way
+    report.warnings.extend(cache.warnings)
+    report.rendered, report.reused = cache.rendered, cache.reused
+    whole = options.only_topic is None and options.only_tier is None
+    if whole and not report.failed:
+        cache.prune()  # only after a whole export: a partial one used only some entries
     return report
+
+
+# With a cache, a long document is split into parts of about this many topics even on
+# one worker: an edit renders one part again, not the whole document.
+PART_TOPICS = 8
+
+
+def _part_count(topics: int, workers: int, cached: bool) -> int:
+    """How many parts a document of ``topics`` topics is rendered in (1: in one piece)."""
+    if topics < 2:
+        return 1
+    count = min(topics, 2 * workers) if workers > 1 else 1
+    if cached and topics > PART_TOPICS:
+        count = max(count, -(-topics // PART_TOPICS))
+    return count
+
+
+def _render(
+    jobs: list[Job], workers: int, cache: RenderCache, done: Callable[[Result], None]
+) -> list[Result]:
+    """Each job's PDF from the cache if it is there, else rendered (side by side) and kept."""
+    results: list[Result] = []
+    to_render: list[Job] = []
+    for job in jobs:
+        found = cache.lookup(job)
+        if found is None:
+            to_render.append(job)
+        else:
+            results.append(found)
+            done(found)
+    by_name = {job.name: job for job in to_render}
+
+    def rendered(result: Result) -> None:
+        cache.store(by_name[result.name], result)
+        done(result)
+
+    return results + render_all(to_render, workers, rendered)
 
 
 def _export(
@@ -131,6 +178,8 @@ def _export(
     options: Options,
     progress: Callable[[Result, int, int], None],
     report: Report,
+    *,
+    cache: RenderCache,
 ) -> None:
     site = collect_site(site_root, options.topics_dir)
     report.warnings.extend(site.warnings)
@@ -162,9 +211,9 @@ def _export(
     in_parts: list[Plan] = []
     for document in sorted(documents, key=lambda d: d.size, reverse=True):
         target = output / document.name
-        topics = sum(1 for c in document.chapters if c.part)
-        if document.kind == "library" and workers > 1 and topics >= 2:
-            count = min(topics, 2 * workers)
+        topics = sum(1 for c in document.chapters if c.part or document.kind == "tier")
+        count = _part_count(topics, workers, cache.folder is not None)
+        if document.kind != "topic" and count > 1:
             plan_ = plan_parts(document, site, options.site_name, built, count=count, target=target)
             in_parts.append(plan_)
             jobs.extend(plan_.jobs)
@@ -182,10 +231,10 @@ def _export(
             shown.append(result)
             progress(result, len(shown), total)
 
-    results = render_all(jobs, workers, done)
+    results = _render(jobs, workers, cache, done)
     finished = {r.name: r for r in results if r.name in part_names}
     for plan_ in in_parts:
-        result = finish(plan_, finished, site, options.site_name, built)
+        result = finish(plan_, finished, site, options.site_name, built, render_job=cache.render)
         done(result)
         results.append(result)
     for result in results:

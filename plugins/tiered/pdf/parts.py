@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,10 +77,23 @@ def plan_parts(
     return Plan(document, parts, jobs, target)
 
 
+Renderer = Callable[..., Result]  # ``render``, or a cache's (``tagged=`` keyword)
+
+
 def finish(
-    plan: Plan, results: dict[str, Result], site: Site, site_name: str, built: dt.date
+    plan: Plan,
+    results: dict[str, Result],
+    site: Site,
+    site_name: str,
+    built: dt.date,
+    *,
+    render_job: Renderer = render,
 ) -> Result:
-    """Render the cover and contents and the page numbers, and join everything."""
+    """Render the cover and contents and the page numbers, and join everything.
+
+    ``render_job`` renders the cover and contents and the page numbers: with a cache,
+    they are rendered again only when their numbers changed.
+    """
     start = time.perf_counter()
     name = plan.document.name
     done = [results[job.name] for job in plan.jobs[: len(plan.parts)]]
@@ -99,14 +113,14 @@ def finish(
                 str(temporary_path(plan.target, "front")),
                 extra_css=NO_PAGE_NUMBERS,
             )
-            front_result = render(front_job)
+            front_result = render_job(front_job)
             if not front_result.ok or front_result.pages == front_pages:
                 break
             front_pages = front_result.pages
         if not front_result.ok:
             return front_result
         total = front_pages + sum(r.pages for r in done)
-        numbers = _render_numbers(plan, site, total)
+        numbers = _render_numbers(plan, site, total, render_job)
         if not numbers.ok:
             return Result(name, str(plan.target), ok=False, error=numbers.error)
         from tiered.pdf.merge import merge  # noqa: PLC0415 - pikepdf only where it is used
@@ -145,11 +159,11 @@ def _page_numbers(plan: Plan, done: list[Result], front_pages: int) -> dict[str,
     return pages
 
 
-def _render_numbers(plan: Plan, site: Site, total: int) -> Result:
+def _render_numbers(plan: Plan, site: Site, total: int, render_job: Renderer) -> Result:
     html = _NUMBERS.format(pages='<div class="n"></div>' * total)
     target = temporary_path(plan.target, "numbers")
     # Untagged on purpose: the join wraps it in an artifact.
-    result = render(Job("page numbers", html, str(site.root), str(target)), tagged=False)
+    result = render_job(Job("page numbers", html, str(site.root), str(target)), tagged=False)
     if result.ok and result.pages != total:
         return Result(result.name, result.target, False, error="page numbers do not match")
     return result

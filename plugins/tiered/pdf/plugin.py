@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from tiered.pdf.cache import cache_folder
 from tiered.pdf.config import PdfConfig
 from tiered.pdf.downloads import links_html, page_role
 from tiered.pdf.export import Options, export
@@ -34,6 +35,18 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.cache: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.cache = None
+        if self.config.enabled and self.config.cache:
+            found = cache_folder(
+                self.config.cache_dir, config.config_file_path, config.site_dir, config.docs_dir
+            )
+            if isinstance(found, str):
+                raise PluginError(f"tiered/pdf: {found}")
+            self.cache = found
+        return config
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -82,8 +95,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             library=self.config.library,
             library_title=self.config.library_title,
             workers=self.config.workers,
+            cache_dir=self.cache,
         )
         report = export(Path(config.site_dir), options, _progress)
+        log.info(f"PDF: {report.rendered} rendered, {report.reused} reused from the cache")
         for warning in report.warnings:
             log.warning(warning)
         for error in report.errors:
@@ -95,5 +110,6 @@ class PdfPlugin(BasePlugin[PdfConfig]):
 def _progress(result: Result, done: int, total: int) -> None:
     if result.ok:
         log.info(
-            f"PDF [{done}/{total}] {result.name}: {result.pages} pages in {result.seconds:.1f} s"
+            f"PDF [{done}/{total}] {result.name}: {result.pages} pages "
+            + ("from the cache" if result.cached else f"in {result.seconds:.1f} s")
         )

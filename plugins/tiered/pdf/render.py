@@ -20,7 +20,7 @@ from typing import Any
 
 from tiered.pdf.names import site_file, temporary_path
 
-_STYLESHEET = Path(__file__).parent / "print.css"
+STYLESHEET = Path(__file__).parent / "print.css"
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # URLs the fetcher would not fetch
     anchors: dict[str, int] = field(default_factory=dict)  # anchor -> page index (from 0)
+    fetched: list[str] = field(default_factory=list)  # site files it read, site-relative
+    cached: bool = False  # copied from the cache, not rendered
 
 
 def _fetcher_class() -> Any:
@@ -61,6 +63,7 @@ def _fetcher_class() -> Any:
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
             self.root = root.resolve()
             self.refused: list[str] = []
+            self.fetched: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             scheme = url.split(":", 1)[0].lower()
@@ -69,6 +72,7 @@ def _fetcher_class() -> Any:
             path = site_file(url, self.root) if scheme == "file" else None
             if path is not None:
                 # The file that was checked is the file fetched: its own, resolved URL.
+                self.fetched.append(path.relative_to(self.root).as_posix())
                 return super().fetch(path.as_uri(), headers)
             self.refused.append(url)
             raise ValueError(f"tiered/pdf fetches only files of the site: refused {url}")
@@ -153,7 +157,7 @@ def _write(job: Job, tagged: bool, result: Result, temporary: Path) -> None:
 
     fetcher = _fetcher_class()(Path(job.site_root))
     base = Path(job.site_root).resolve().as_uri() + "/"
-    stylesheets = [CSS(filename=str(_STYLESHEET), url_fetcher=fetcher)]
+    stylesheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher)]
     if job.extra_css:
         stylesheets.append(CSS(string=job.extra_css, url_fetcher=fetcher))
     variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
@@ -168,6 +172,7 @@ def _write(job: Job, tagged: bool, result: Result, temporary: Path) -> None:
     document.write_pdf(temporary, **variant)
     result.pages = len(document.pages)
     result.refused = list(fetcher.refused)
+    result.fetched = sorted(set(fetcher.fetched))
 
 
 def render_all(jobs: list[Job], workers: int, done: Callable[[Result], None]) -> list[Result]:

@@ -41,5 +41,8 @@ class ReadabilityConfig(base.Config):
     """Where the generated reading-level report sits, as if it were a file in docs/.
 
     Relative and inside the site (checked by :class:`~tiered.config_options.SitePath`)."""
+    report_topics = Number(minimum=0, default=50)
+    """With more topics than this, the report is one row per topic (the topics with a
+    page above target first) instead of a table per topic, so it stays small."""
     report_title = c.Type(str, default="Reading levels")
     """Title of the report page."""

@@ -119,16 +119,28 @@ def measure(blocks: list[str], hardest: int = 3) -> Measures:
     """Measure paragraphs and list items (one string each)."""
     sentences = [s for block in blocks for s in split_sentences(block)]
     n_words = n_syllables = n_poly = n_long = 0
+    known: dict[str, int] = {}  # a page repeats its words: one lookup each
+    grades: dict[str, float] = {}  # what sentence_grade says, from the same counts
+    long_enough: list[str] = []
     for sentence in sentences:
         found = words(sentence)
-        counts = [word_syllables(w) for w in found]
+        counts = []
+        for w in found:
+            count = known.get(w)
+            if count is None:
+                count = known[w] = word_syllables(w)
+            counts.append(count)
+        total = sum(counts)
         n_words += len(found)
-        n_syllables += sum(counts)
+        n_syllables += total
         n_poly += sum(1 for c in counts if c >= 3)
         n_long += len(found) > LONG_SENTENCE
+        grades[sentence] = 0.39 * len(found) + 11.8 * total / len(found) - 15.59 if found else 0.0
+        if len(found) >= 5:
+            long_enough.append(sentence)
     # A heading-like fragment ("Exercise.") is not what makes a page hard to read.
-    candidates = [s for s in sentences if len(words(s)) >= 5] or sentences
-    ranked = sorted(candidates, key=sentence_grade, reverse=True)[:hardest]
+    candidates = long_enough or sentences
+    ranked = sorted(candidates, key=grades.__getitem__, reverse=True)[:hardest]
     return Measures(n_words, len(sentences), n_syllables, n_poly, n_long, tuple(ranked))
 
 

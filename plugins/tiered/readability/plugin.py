@@ -26,6 +26,7 @@ from tiered.plugin_support import (
     generate_page,
     page_diagnostic,
     project_root,
+    topic_landing_file,
     use_assets,
 )
 from tiered.preview.records import PageRecords
@@ -159,7 +160,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 ]
                 for topic, pages in topics.items()
             }
-            page.content = page.content.replace(_PLACEHOLDER, render.report(linked, titles))
+            if len(topics) > self.config.report_topics:
+                hrefs = self._topic_hrefs(files, page)
+                order = list(self.config.order)
+                listing = render.summary(linked, titles, hrefs, order)
+            else:
+                listing = render.report(linked, titles)
+            page.content = page.content.replace(_PLACEHOLDER, listing)
         return env
 
     def topics(self) -> dict[str, list[render.PageStats]]:
@@ -179,6 +186,15 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             if title:
                 titles[topic] = title
         return titles
+
+    def _topic_hrefs(self, files: Files, report: Page) -> dict[str, str]:
+        """Each measured topic's landing page, as a link from the report."""
+        hrefs = {}
+        for uri, stats in self.stats.items():
+            landing = topic_landing_file(uri, files)
+            if landing is not None:
+                hrefs[stats.topic] = get_relative_url(landing.url, report.url)
+        return hrefs
 
     def _targets(self, page: Page, tier: str) -> tuple[float | None, float | None]:
         """The page's targets: its tier's, or its front matter's ``readability.max_grade``."""

@@ -84,6 +84,56 @@ def report(topics: dict[str, list[PageStats]], topic_titles: dict[str, str]) -> 
     return "".join(out)
 
 
+def summary(
+    topics: dict[str, list[PageStats]],
+    topic_titles: dict[str, str],
+    topic_hrefs: dict[str, str],
+    order: list[str],
+) -> str:
+    """A library's report: one row per topic, the topics with a page above target first.
+
+    Each cell holds a tier's FKGL and SMOG; a page above its target says so and links
+    to the page, where the author starts. Topic titles link to the topic.
+    """
+    if not topics:
+        return "<p>No tier pages were found.</p>\n"
+    tiers = [t for t in order if any(s.tier == t for pages in topics.values() for s in pages)]
+    above = {t: pages for t, pages in topics.items() if not all(s.within_target for s in pages)}
+    within = {t: pages for t, pages in topics.items() if t not in above}
+    out = []
+    for heading, group in (("Above target", above), ("Within target", within)):
+        if not group:
+            continue
+        rows = []
+        for topic in sorted(group, key=lambda name: str(topic_titles.get(name, name)).casefold()):
+            by_tier = {s.tier: s for s in group[topic]}
+            cells = "".join(_cell(by_tier.get(tier)) for tier in tiers)
+            title = escape(topic_titles.get(topic, topic))
+            href = topic_hrefs.get(topic)
+            name = f'<a href="{escape(href)}">{title}</a>' if href else title
+            rows.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        head = "".join(f'<th scope="col">{escape(t.title())}</th>' for t in tiers)
+        out.append(
+            f"<h2>{heading} ({len(group)} topic{'' if len(group) == 1 else 's'})</h2>\n"
+            '<table class="tiered-reading-summary">\n<thead><tr><th scope="col">Topic</th>'
+            f"{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        )
+    return (
+        "<p>Each cell: FKGL / SMOG of the topic's page at that level; "
+        "<strong>above</strong> links to a page that reads above its target.</p>\n" + "".join(out)
+    )
+
+
+def _cell(stats: PageStats | None) -> str:
+    if stats is None:
+        return "<td>–</td>"
+    m = stats.measures
+    text = f"{m.fkgl:.1f} / {m.smog:.1f}"
+    if stats.within_target:
+        return f"<td>{text}</td>"
+    return f'<td>{text} <a href="{escape(stats.href)}"><strong>above</strong></a></td>'
+
+
 def report_text(topics: dict[str, list[PageStats]]) -> str:
     """The same table as plain text, for ``tiered report``."""
     head = f"{'topic / tier':<44} {'FKGL':>5} {'SMOG':>5} {'words':>6} {'w/s':>5} "

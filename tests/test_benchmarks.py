@@ -1,0 +1,93 @@
+"""The library benchmark's generator writes the library the issue describes, and it builds."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from tiered.common.frontmatter import parse_front_matter
+
+from benchmarks.library import (
+    CITATIONS_PER_PAGE,
+    MENTIONS_PER_PAGE,
+    TIERS,
+    category_count,
+    generated_pages,
+    html_pages,
+    write_library,
+)
+
+
+def _front(path: Path) -> dict[str, object]:
+    return dict(parse_front_matter(path.read_text(encoding="utf-8"), str(path)).data)
+
+
+def test_library_shape(tmp_path: Path) -> None:
+    library = write_library(tmp_path, 4, terms=5, refs=6, categories=True)
+    topics = sorted(p.name for p in (tmp_path / "docs" / "topics").iterdir())
+    assert topics == sorted(library.topics)
+    assert len(topics) == 4
+    assert library.categories == ["category-00-" + library.categories[0].split("-", 2)[2]]
+    for slug in topics:
+        folder = tmp_path / "docs" / "topics" / slug
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            ["index.md", *(f"{t}.md" for t in TIERS)]
+        )
+        landing = _front(folder / "index.md")
+        assert sorted(landing) == ["category", "summary", "title"]
+        assert landing["category"] == library.categories[0]
+        for tier in TIERS:
+            meta = _front(folder / f"{tier}.md")
+            assert sorted(meta) == ["reviewed", "summary", "tier"]
+            assert meta["tier"] == tier
+    glossary = yaml.safe_load((tmp_path / "glossary.yml").read_text(encoding="utf-8"))
+    assert len(glossary["terms"]) == 5
+    bib = (tmp_path / "bib" / "refs.bib").read_text(encoding="utf-8")
+    assert len(re.findall(r"^@article\{", bib, re.MULTILINE)) == 6
+    forms = sorted(
+        {f for t in glossary["terms"] for f in (t["term"], *t["aliases"])}, key=len, reverse=True
+    )
+    mention = re.compile(r" and (?:" + "|".join(map(re.escape, forms)) + r")(?=[ .\[]|$)")
+    for slug in topics:
+        for tier in TIERS:
+            text = (tmp_path / "docs" / "topics" / slug / f"{tier}.md").read_text(encoding="utf-8")
+            assert text.count("[@ref") == CITATIONS_PER_PAGE
+            assert len(mention.findall(text)) == MENTIONS_PER_PAGE
+    levels = yaml.safe_load(library.tiered.read_text(encoding="utf-8"))["plugins"][1]
+    assert [c["slug"] for c in levels["tiered/levels"]["categories"]] == library.categories
+
+
+def test_category_count() -> None:
+    assert [category_count(n) for n in (3, 100, 333, 1000)] == [1, 2, 7, 20]
+
+
+def test_library_builds_plain_and_tiered(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    library = write_library(tmp_path, 3)
+    for config_file in (library.plain, library.tiered):
+        config = load_config(config_file=str(config_file))
+        config.plugins.on_startup(command="build", dirty=False)
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            build(config)
+        config.plugins.on_shutdown()
+    # Syllable soup reads at no tier's grade: the readability plugin says so, and
+    # nothing else may complain.
+    others = [
+        r.getMessage()
+        for r in caplog.records
+        if "reads above the" not in r.getMessage()
+        and "should read harder than the last" not in r.getMessage()
+    ]
+    assert others == []
+    assert len(html_pages(tmp_path / "site-plain")) == 1 + 3 * 4
+    # With categories, the levels plugin adds the Topics A-Z page and a page per category.
+    categories = [f"categories/{slug}/" for slug in library.categories]
+    assert sorted(generated_pages(library)) == sorted(
+        ["about/reading-levels/", "glossary/", "references/", "topics/", *categories]
+    )
+    tier = tmp_path / "site" / "topics" / library.topics[0] / "intermediate" / "index.html"
+    assert 'aria-label="Reading level"' in tier.read_text(encoding="utf-8")
