@@ -31,7 +31,7 @@ TMP_OFFLINE := .site-offline.tmp
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test lint typecheck pytest fuzz install npm system-deps clean bench-library
+.PHONY: site offline serve serve-full test lint typecheck pytest fuzz install npm system-deps clean bench-library
 
 install: $(STAMP)
 
@@ -81,7 +81,12 @@ offline: $(STAMP) $(NPM_STAMP)
 	mv $(TMP_OFFLINE)/site-offline.zip $(OFFLINE_ZIP)
 	rm -rf $(TMP_OFFLINE)
 
+# Fast: only the saved page (and the generated ones) is rendered again (README, "Preview").
 serve: $(STAMP)
+	$(BIN)/mkdocs serve --dirty --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
+
+# Every page rendered again on every save: slow on a large library, nothing kept.
+serve-full: $(STAMP)
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
 
 test: lint typecheck pytest

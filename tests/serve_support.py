@@ -43,11 +43,20 @@ def wait_for(url: str, text: str, seconds: float) -> str:
 
 
 @contextmanager
-def serving(project: Path) -> Iterator[str]:
-    """``mkdocs serve`` in ``project`` (its mkdocs.yml) for the block; yields the site URL."""
+def serving(project: Path, *options: str) -> Iterator[str]:
+    """``mkdocs serve`` in ``project`` (its mkdocs.yml) for the block; yields the site URL.
+
+    ``options`` go on its command line (``--dirty``: what ``make serve`` runs).
+    """
     port = free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            *options,
+        ],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

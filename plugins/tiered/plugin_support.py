@@ -158,6 +158,16 @@ def topic_landing(page: Page, files: Files) -> Page | None:
     """
     if not isinstance(page.meta.get("tier"), str):
         return None
-    folder = posixpath.dirname(page.file.src_uri)
+    landing = topic_landing_file(page.file.src_uri, files)
+    return landing.page if landing is not None else None
+
+
+def topic_landing_file(uri: str, files: Files) -> File | None:
+    """The file of the landing page of tier page ``uri``'s topic (its folder's ``index.md``).
+
+    For a caller that knows ``uri`` is a tier page without its ``Page`` (a page a dirty
+    rebuild did not read).
+    """
+    folder = posixpath.dirname(uri)
     landing = files.get_file_from_path(posixpath.join(folder, "index.md"))
-    return landing.page if landing is not None and landing.page is not page else None
+    return landing if landing is not None and landing.src_uri != uri else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,7 +21,7 @@ from tiered.citations.bibliography import load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.resolver import SiteCitations
+from tiered.citations.resolver import PageCites, SiteCitations, Topic, page_title
 from tiered.citations.site_list import OTHER_LETTER, Parts
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.plugin_support import (
@@ -31,9 +31,10 @@ from tiered.plugin_support import (
     generate_page,
     page_diagnostic,
     project_root,
-    topic_landing,
+    topic_landing_file,
     use_assets,
 )
+from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -65,7 +66,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.list_pages: dict[str, Page] = {}  # the site list's pages, by src_uri
         self.parts = Parts("")
         self.diagnostics: list[Diagnostic] = []  # reading the .bib files
+        self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
+        self.titles: PageRecords[str] = PageRecords()  # topics' titles, for "Cited in"
         self.root = Path()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
+        # only the edited pages, the others' citations are kept (see PageRecords).
+        self.cites.set_dirty(dirty)
+        self.titles.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
@@ -78,7 +87,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return config
         self.root = project_root(config)
         found: list[Diagnostic] = []
-        bibliography = load_bibliography(self._bib_files(found))
+        bib_files = self._bib_files(found)
+        # Every page cites from the .bib files: a changed one re-renders them all.
+        inputs = sorted((self.root / self.config.bib_dir).glob("*.bib"))
+        self.cites.start_build(config, inputs)
+        self.titles.start_build(config, inputs)
+        bibliography = load_bibliography(bib_files)
         csl = {key: entry.csl for key, entry in bibliography.entries.items()}
         # Year suffixes (2020a) hold site-wide: given over the whole bibliography.
         suffixes = year_suffixes(csl) if self.config.style == "apa" else {}
@@ -106,6 +120,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if self.extension is None:
             return files
         add_assets(config, files, {**CSS, **POPOVER})
+        self.cites.keep_present(files)
+        self.titles.keep_present(files)
         split = bool(self.parts.parts)
         generate_page(
             config,
@@ -137,7 +153,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 part.inclusion = InclusionLevel.NOT_IN_NAV
             urls[path] = _url(files, path)
         if self.site is not None:
-            self.site.set_pages(self.parts, urls, lambda page: topic_landing(page, files))
+            self.site.set_pages(self.parts, urls, lambda uri: self._topic(uri, files))
         for diagnostic in self.diagnostics:
             log.warning(str(diagnostic))
         return files
@@ -167,13 +183,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         if self.site is None or not self.list_pages:
             return env
+        rendered = set()
         for file in files.documentation_pages():
+            if file.page is not None and file.page.content is not None:
+                rendered.add(file.src_uri)
+                self.titles.put(file.src_uri, page_title(file.page))
             if file.page is not None and file.page.content:
                 resolved = self.site.resolve_markup(file.page, file.page.content)
                 file.page.content = resolved.content
                 self._report_unknown(file.page, resolved.unknown)
                 for key, source in resolved.elsewhere:  # "file:line", as the writer says
                     log.warning(f"{source}: {self._unknown_message(key)}")
+        self._keep_cites(rendered)
         listings = self.site.bibliography_pages(self.list_pages)
         for uri, listing in listings.items():
             page = self.list_pages[uri]
@@ -184,7 +205,32 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
+        self.cites.release()
+        self.titles.release()
         return env
+
+    def _keep_cites(self, rendered: set[str]) -> None:
+        """Record what the pages rendered now cite; add what the others cited (dirty)."""
+        assert self.site is not None
+        for uri in rendered:
+            record = self.site.page_cites(uri)
+            if record is None:
+                self.cites.discard(uri)
+            else:
+                self.cites.put(uri, record)
+        for uri, record in self.cites.items():
+            if uri not in rendered:
+                self.site.add_page_cites(uri, record)
+
+    def _topic(self, uri: str, files: Files) -> Topic | None:
+        """The topic of tier page ``uri``: its landing page, by its latest title."""
+        landing = topic_landing_file(uri, files)
+        if landing is None:
+            return None
+        title = self.titles.get(landing.src_uri)
+        if title is None and landing.page is not None:
+            title = page_title(landing.page)
+        return Topic(landing.src_uri, title or landing.src_uri, landing.url)
 
     # After the search plugins read the page: citations (numbers, to search) and reference
     # lists (many entries and back-links) would cost every page's indexing and add

@@ -62,6 +62,37 @@ class PageCitations:
 
 
 @dataclass
+class PageCites:
+    """What one page cites, as the references page lists it: plain data, no ``Page``.
+
+    Kept across dirty rebuilds (:class:`~tiered.preview.records.PageRecords`): the
+    "Cited in" lists of a rebuild hold the pages it did not render too.
+
+    Attributes:
+        title: The page's title, as "Cited in" shows it.
+        url: The page's address (``page.url``).
+        tier: The page's ``tier`` (front matter), if it is a tier page.
+        cited: Key -> ids of the page's citations of it (none: cited by markup).
+        listed: Keys the page cites or lists (front matter ``nocite``).
+    """
+
+    title: str
+    url: str
+    tier: str | None = None
+    cited: dict[str, list[str]] = field(default_factory=dict)
+    listed: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A tier page's topic, as "Cited in" names it: its landing page."""
+
+    uri: str
+    title: str
+    url: str
+
+
+@dataclass
 class Resolved:
     """What phase two found on a page."""
 
@@ -102,18 +133,18 @@ class SiteCitations:
         self._prefix = f"<!--tiered-{token}:"
         self.bibliography_marker = f"<!--tiered-{token}:bibliography-->"
         self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
-        self.cited: dict[str, list[tuple[Page, list[str]]]] = {}  # key -> pages, cite ids
-        self.listed: set[str] = set()  # cited or named in nocite
+        self.by_page: dict[str, PageCites] = {}  # src_uri -> what the page cites
+        self._citers: dict[str, list[tuple[str, PageCites]]] = {}  # key -> its pages
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
         self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
         self.urls: dict[str, str] = {}  # the references page and its parts: src_uri -> url
-        self.landing: Callable[[Page], Page | None] = lambda page: None
+        self.landing: Callable[[str], Topic | None] = lambda uri: None
 
     def set_pages(
         self,
         parts: site_list.Parts,
         urls: Mapping[str, str],
-        landing: Callable[[Page], Page | None],
+        landing: Callable[[str], Topic | None],
     ) -> None:
         """Where the site list's pages are, and how to find a tier page's topic."""
         self.parts = parts
@@ -134,9 +165,11 @@ class SiteCitations:
     ) -> Resolved:
         """Number the page's citations, and mark where they and its list go."""
         known = self.entries.keys()
-        self.listed |= {key for key in nocite if key in known}
-        if "*" in nocite:
-            self.listed |= set(known)
+        if nocite:
+            record = self._record(page)
+            record.listed |= {key for key in nocite if key in known}
+            if "*" in nocite:
+                record.listed |= set(known)
         if not citations and not nocite:
             return Resolved(content, [])
         state = self.pages.setdefault(page.file.src_uri, PageCitations())
@@ -152,9 +185,11 @@ class SiteCitations:
             suffixes=self.suffixes,
             place=functools.partial(self._fragment, state),
         )
-        for key, ids in resolved.cited.items():
-            self.cited.setdefault(key, []).append((page, ids))
-        self.listed |= set(resolved.cited)
+        if resolved.cited:
+            record = self._record(page)
+            for key, ids in resolved.cited.items():
+                record.cited.setdefault(key, []).extend(ids)
+            record.listed |= set(resolved.cited)
         text = resolved.content
         if resolved.listing:
             # Where the author put ::: {#refs}, or at the end.
@@ -186,7 +221,12 @@ class SiteCitations:
         ``pages`` holds the references page and, when the list is split, each letter's
         page: the first then lists the letters, each of the others its entries.
         """
-        order = sorted(self.cited, key=lambda key: (sort_order(self.csl[key]), key))
+        citers: dict[str, list[tuple[str, PageCites]]] = {}
+        for uri, record in self.by_page.items():
+            for key in record.cited:
+                citers.setdefault(key, []).append((uri, record))
+        self._citers = citers
+        order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
         if not self.parts.parts:
             page = pages[self.parts.index]
             return {page.file.src_uri: self._listing(page, order)}
@@ -252,7 +292,16 @@ class SiteCitations:
 
     def uncited(self) -> list[BibEntry]:
         """The entries no page cites or lists, in bibliography order."""
-        return [entry for key, entry in self.entries.items() if key not in self.listed]
+        listed = set().union(*(record.listed for record in self.by_page.values()))
+        return [entry for key, entry in self.entries.items() if key not in listed]
+
+    def page_cites(self, uri: str) -> PageCites | None:
+        """What page ``uri`` cites, found in this build (None: nothing)."""
+        return self.by_page.get(uri)
+
+    def add_page_cites(self, uri: str, record: PageCites) -> None:
+        """What page ``uri`` cites, kept from an earlier build that rendered it."""
+        self.by_page.setdefault(uri, record)
 
     def _resolve_span(
         self,
@@ -273,8 +322,9 @@ class SiteCitations:
                     unknown.append(key)
                 links.append(html.escape(key))
                 continue
-            self.cited.setdefault(key, []).append((page, []))
-            self.listed.add(key)
+            record = self._record(page)
+            record.cited.setdefault(key, [])
+            record.listed.add(key)
             links.append(
                 source_link(
                     entry.csl,
@@ -294,36 +344,43 @@ class SiteCitations:
 
         Each page once; a topic's tier pages together, as one item for the topic.
         """
-        by_page: dict[str, tuple[Page, list[str]]] = {}
-        for cited_on, ids in self.cited[key]:
-            by_page.setdefault(cited_on.file.src_uri, (cited_on, []))[1].extend(ids)
-        ordered = sorted(by_page.values(), key=lambda item: self.order.get(item[0].file.src_uri, 0))
+        ordered = sorted(self._citers[key], key=lambda item: self.order.get(item[0], 0))
         # A page is its own item; a topic's tier pages share one, where the first stood.
-        items: list[site_list.CitedIn | str] = []
-        topics: dict[str, tuple[Page, list[tuple[str, site_list.CitedIn]]]] = {}
-        for p, ids in ordered:
-            cited = site_list.CitedIn(_page_title(p), _href(p.url, listing.url), tuple(ids))
-            landing = self.landing(p)
-            if landing is None:
+        items: list[site_list.CitedIn | Topic] = []
+        topics: dict[Topic, list[tuple[str, site_list.CitedIn]]] = {}
+        for uri, record in ordered:
+            cited = site_list.CitedIn(
+                record.title, _href(record.url, listing.url), tuple(record.cited[key])
+            )
+            topic = self.landing(uri) if record.tier is not None else None
+            if topic is None or record.tier is None:
                 items.append(cited)
                 continue
-            uri = landing.file.src_uri
-            if uri not in topics:
-                topics[uri] = (landing, [])
-                items.append(uri)
-            topics[uri][1].append((str(p.meta["tier"]), cited))
+            if topic not in topics:
+                topics[topic] = []
+                items.append(topic)
+            topics[topic].append((record.tier, cited))
         out: list[site_list.CitedIn | site_list.TopicCitedIn] = []
         for item in items:
             if isinstance(item, site_list.CitedIn):
                 out.append(item)
                 continue
-            landing, tiers = topics[item]
             out.append(
                 site_list.TopicCitedIn(
-                    _page_title(landing), _href(landing.url, listing.url), _short_names(tiers)
+                    item.title, _href(item.url, listing.url), _short_names(topics[item])
                 )
             )
         return out
+
+    def _record(self, page: Page) -> PageCites:
+        """What ``page`` cites, so far in this build."""
+        record = self.by_page.get(page.file.src_uri)
+        if record is None:
+            tier = page.meta.get("tier")
+            record = self.by_page[page.file.src_uri] = PageCites(
+                page_title(page), page.url, tier if isinstance(tier, str) else None
+            )
+        return record
 
     def set_order(self, uris: list[str]) -> None:
         """The pages in reading order ("Cited in" lists them so)."""
@@ -345,7 +402,8 @@ def _href(url: str, base: str) -> str:
     return get_relative_url(url, base)
 
 
-def _page_title(page: Page) -> str:
+def page_title(page: Page) -> str:
+    """A page's title as the site list names it (front matter, heading, or its path)."""
     return str(page.meta.get("title") or page.title or page.file.src_uri)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import markdown
 from mkdocs.exceptions import PluginError
@@ -46,6 +46,7 @@ from tiered.plugin_support import (
     project_root,
     use_assets,
 )
+from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -80,9 +81,13 @@ class _Usage:
 
     A thousand pages mention tens of thousands of (term, section) pairs, so each term
     keeps its sections as a bit mask over the page's sections (small ints are shared).
+    Plain data (the page's address and title, not the page): in a dirty rebuild it is
+    kept from the build that last rendered the page (:class:`PageRecords`).
     """
 
-    page: Page
+    src_uri: str
+    url: str
+    title: str
     sections: tuple[tuple[str, str], ...]  # (id, title) of each h2 with a mention
     terms: dict[str, int]  # term anchor -> bit i set: mentioned in sections[i]
 
@@ -104,10 +109,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.glossary: Glossary | None = None
         self.extension: GlossaryExtension | None = None
         self.results: dict[str, tuple[Page, PageResult]] = {}  # pages being rendered
-        self.usage: list[_Usage] = []
+        self.usage: PageRecords[_Usage] = PageRecords()
         self.glossary_page: Page | None = None
         self.order: dict[str, int] = {}
         self.used_by: dict[str, list[_Usage]] = {}
+        # Dirty serve: each term's back-links as last written, with the records they show.
+        self.back_links: dict[str, tuple[tuple[_Usage, ...], str]] = {}
         self.root = Path()
 
     # -- configuration -----------------------------------------------------------
@@ -115,12 +122,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.glossary = self.extension = self.glossary_page = None
         self.results = {}
-        self.usage = []
         self.used_by = {}
         if not self.config.enabled:
             return config
         self.root = project_root(config)
         path = self.root / self.config.file
+        # Every page links the glossary's terms: a changed file re-renders them all.
+        self.usage.start_build(config, [path])
         shown = display_path(path, self.root)
         try:
             data = path.read_bytes()
@@ -155,6 +163,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
                 files.remove(file)  # data, not content: never copied into the site
         add_assets(config, files, self._assets())
+        self.usage.keep_present(files)
         generate_page(
             config,
             files,
@@ -218,7 +227,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             terms = {
                 anchor: sum(1 << index[i] for i in found) for anchor, found in result.used.items()
             }
-            self.usage.append(_Usage(page, tuple(sections.items()), terms))
+            title = page.meta.get("title") or page.title or page.file.src_uri
+            usage = _Usage(page.file.src_uri, page.url, str(title), tuple(sections.items()), terms)
+            self.usage.put(page.file.src_uri, usage)
         return html
 
     # -- phase 2: every page is known ---------------------------------------------------
@@ -228,7 +239,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if page is None or glossary is None:
             return env
         used_by: dict[str, list[_Usage]] = {}
-        for usage in sorted(self.usage, key=lambda u: self.order.get(u.page.file.src_uri, -1)):
+        usages = [usage for _uri, usage in self.usage.items()]
+        for usage in sorted(usages, key=lambda u: self.order.get(u.src_uri, -1)):
             for anchor in usage.terms:
                 used_by.setdefault(anchor, []).append(usage)
         self.used_by = used_by
@@ -250,22 +262,32 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if page is not self.glossary_page or page.content is None:
             return context
         hrefs: dict[int, str] = {}
+        written: dict[str, tuple[tuple[_Usage, ...], str]] = {}
 
         def back_links(match: re.Match[str]) -> str:
+            anchor = html.unescape(match.group(1))
+            usages = tuple(self.used_by.get(anchor, ()))
+            # A dirty rebuild keeps most pages' records (the same objects): a term whose
+            # pages are the same ones as last time has the same back-links.
+            last = self.back_links.get(anchor)
+            if last is not None and _same(last[0], usages):
+                written[anchor] = last
+                return last[1]
             items = []
-            for usage in self.used_by.get(html.unescape(match.group(1)), []):
+            for usage in usages:
                 key = id(usage)
                 if key not in hrefs:
-                    hrefs[key] = get_relative_url(usage.page.url, page.url)
+                    hrefs[key] = get_relative_url(usage.url, page.url)
                 href = hrefs[key]
-                title = usage.page.meta.get("title") or usage.page.title or usage.page.file.src_uri
-                anchor = html.unescape(match.group(1))
                 sections = tuple((t, f"{href}#{i}") for i, t in usage.sections_of(anchor))
-                items.append(render.UsedIn(str(title), href, sections))
-            return render.used_in(items)
+                items.append(render.UsedIn(usage.title, href, sections))
+            written[anchor] = (usages, render.used_in(items))
+            return written[anchor][1]
 
         page.content = _PLACEHOLDER.sub(back_links, page.content)
-        self.usage, self.used_by = [], {}  # written: no longer needed
+        self.back_links = written if self.usage.dirty else {}
+        self.used_by = {}  # written: no longer needed
+        self.usage.release()  # kept only for the next dirty rebuild
         return context
 
     # Last, after every other plugin saw the finished page.
@@ -276,6 +298,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             # nothing needs it in memory for the rest of the build.
             page.content = ""
         return output
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
+        # only the edited pages, the others' mentions are kept (see PageRecords).
+        self.usage.set_dirty(dirty)
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -329,6 +356,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             start = max(start, index + 1)
             message = f"[[{name}]] names no glossary term or alias"
             log.warning(str(page_diagnostic(page, self.root, message, offset=index)))
+
+
+def _same(last: tuple[_Usage, ...], now: tuple[_Usage, ...]) -> bool:
+    """The very same records (kept, not rendered again), in the same order."""
+    return len(last) == len(now) and all(a is b for a, b in zip(last, now, strict=True))
 
 
 _ENTRY = re.compile(f"<p>{ENTRY_MARK}(.*?){ENTRY_MARK}</p>\n?")

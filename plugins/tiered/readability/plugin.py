@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 import re
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -26,9 +26,10 @@ from tiered.plugin_support import (
     generate_page,
     page_diagnostic,
     project_root,
-    topic_landing,
+    topic_landing_file,
     use_assets,
 )
+from tiered.preview.records import PageRecords
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
 from tiered.readability.measure import article_blocks, find_sentence, measure
@@ -57,16 +58,22 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     """Reading levels per tier page: measured, shown, checked against targets, reported."""
 
     def __init__(self) -> None:
-        self.stats: dict[str, render.PageStats] = {}  # src_uri -> figures
-        self.pages: dict[str, Page] = {}
+        self.stats: PageRecords[render.PageStats] = PageRecords()  # src_uri -> figures
+        self.titles: PageRecords[str] = PageRecords()  # landing pages' titles
         self.report_page: Page | None = None
         self.root = Path()
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
+        # only the edited pages, the others' figures are kept (see PageRecords).
+        self.stats.set_dirty(dirty)
+        self.titles.set_dirty(dirty)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.stats = {}
-        self.pages = {}
         self.report_page = None
         self.root = project_root(config)
+        self.stats.start_build(config)
+        self.titles.start_build(config)
         if self.config.enabled:
             use_assets(config, CSS)
             for tier in self.config.targets:
@@ -80,6 +87,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             add_assets(config, files, CSS)
+            self.stats.keep_present(files)
+            self.titles.keep_present(files)
             generate_page(
                 config,
                 files,
@@ -102,8 +111,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if page.file.src_uri == self.config.report_path:
             self.report_page = page
             return html + _PLACEHOLDER
+        if PurePosixPath(page.file.src_uri).name == "index.md" and page.title:
+            self.titles.put(page.file.src_uri, str(page.title))  # a topic's, maybe
+        else:
+            self.titles.discard(page.file.src_uri)
         tier = page.meta.get("tier")
         if not isinstance(tier, str) or tier not in self.config.order:
+            self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
         measures = measure(article_blocks(html))
         fkgl, smog = self._targets(page, tier)
@@ -120,8 +134,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             fkgl_target=fkgl,
             smog_target=smog,
         )
-        self.stats[page.file.src_uri] = stats
-        self.pages[page.file.src_uri] = page
+        self.stats.put(page.file.src_uri, stats)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
         if not self.config.show:
@@ -137,10 +150,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return env
         topics = self.topics()
         for pages in topics.values():
-            self._check_order(pages)
+            self._check_order(pages, files)
         page = self.report_page
         if page is not None and page.content is not None:
-            titles = self._topic_titles(files)
+            titles = self._topic_titles()
             linked = {
                 topic: [
                     dataclasses.replace(s, href=get_relative_url(s.href, page.url)) for s in pages
@@ -159,31 +172,29 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def topics(self) -> dict[str, list[render.PageStats]]:
         """Tier pages by topic, topics in name order, tiers plainest first."""
         topics: dict[str, list[render.PageStats]] = {}
-        for uri in sorted(self.stats):
-            topics.setdefault(self.stats[uri].topic, []).append(self.stats[uri])
+        for _uri, stats in self.stats.items():
+            topics.setdefault(stats.topic, []).append(stats)
         for pages in topics.values():
             pages.sort(key=lambda s: self.config.order.index(s.tier))
         return topics
 
-    def _landings(self, files: Files) -> dict[str, Page]:
-        """Each measured topic's landing page, where it has one."""
-        landings = {}
-        for uri, stats in self.stats.items():
-            landing = topic_landing(self.pages[uri], files)
-            if landing is not None:
-                landings[stats.topic] = landing
-        return landings
-
-    def _topic_titles(self, files: Files) -> dict[str, str]:
-        return {
-            topic: str(page.title) for topic, page in self._landings(files).items() if page.title
-        }
+    def _topic_titles(self) -> dict[str, str]:
+        """Each topic's title: its landing page's, as it last rendered (dirty: maybe earlier)."""
+        titles = {}
+        for topic in {s.topic for _uri, s in self.stats.items()}:
+            title = self.titles.get(f"{topic}/index.md")
+            if title:
+                titles[topic] = title
+        return titles
 
     def _topic_hrefs(self, files: Files, report: Page) -> dict[str, str]:
-        return {
-            topic: get_relative_url(page.url, report.url)
-            for topic, page in self._landings(files).items()
-        }
+        """Each measured topic's landing page, as a link from the report."""
+        hrefs = {}
+        for uri, stats in self.stats.items():
+            landing = topic_landing_file(uri, files)
+            if landing is not None:
+                hrefs[stats.topic] = get_relative_url(landing.url, report.url)
+        return hrefs
 
     def _targets(self, page: Page, tier: str) -> tuple[float | None, float | None]:
         """The page's targets: its tier's, or its front matter's ``readability.max_grade``."""
@@ -219,7 +230,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         offset = find_sentence(source, m.hardest[0], body) if m.hardest else -1
         return str(page_diagnostic(page, self.root, message, offset=offset))
 
-    def _check_order(self, pages: list[render.PageStats]) -> None:
+    def _check_order(self, pages: list[render.PageStats], files: Files) -> None:
         for easier, harder in itertools.pairwise(pages):
             if harder.measures.fkgl <= easier.measures.fkgl:
                 message = (
@@ -227,8 +238,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                     f"above {easier.tier} ({easier.measures.fkgl:.1f}): each tier should read "
                     "harder than the last"
                 )
-                page = self.pages[harder.src_uri]
-                log.warning(str(page_diagnostic(page, self.root, message, key="tier")))
+                file = files.get_file_from_path(harder.src_uri)
+                if file is not None and file.page is not None:
+                    log.warning(str(page_diagnostic(file.page, self.root, message, key="tier")))
 
 
 def _title(page: Page) -> str:
