@@ -213,7 +213,12 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def generated_pages(library: Library) -> dict[str, int]:
-    """HTML bytes of each page of the tiered build that no Markdown file in docs/ made."""
+    """HTML bytes of each page of the tiered build that no Markdown file in docs/ made.
+
+    Every one: the letter pages of a split list too (``glossary/b/``, ``references/s-2/``,
+    ``topics/a-z/b/``), so the target on page size covers them (:func:`page_groups`
+    sums them up for the report).
+    """
     site = _site_dir(library.tiered)
     docs = library.root / "docs"
     out: dict[str, int] = {}
@@ -223,6 +228,18 @@ def generated_pages(library: Library) -> dict[str, int]:
         if rel.parts and not any(s.is_file() for s in sources):
             out[f"{rel.as_posix()}/"] = page.stat().st_size
     return out
+
+
+def page_groups(pages: dict[str, int]) -> dict[str, tuple[int, str, int]]:
+    """The pages of each folder of generated pages (``glossary/*/``: the letter pages):
+    how many, the largest and its bytes."""
+    groups: dict[str, tuple[int, str, int]] = {}
+    for name, size in pages.items():
+        folder = name.rstrip("/").rpartition("/")[0]
+        key = f"{folder}/*/" if folder else name
+        count, largest, most = groups.get(key, (0, name, -1))
+        groups[key] = (count + 1, name, size) if size > most else (count + 1, largest, most)
+    return groups
 
 
 # --- serve ------------------------------------------------------------------------------
@@ -428,8 +445,13 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
             f"  tier page HTML: plain {s.tier_bytes[0] / 1000:.0f} KB, "
             f"tiered {s.tier_bytes[1] / 1000:.0f} KB"
         )
-        for name, size in s.generated.items():
-            print(f"  generated page {name}: {size / 1000:.0f} KB")
+        for group, (count, largest, size) in page_groups(s.generated).items():
+            if count == 1:
+                print(f"  generated page {largest}: {size / 1000:.0f} KB")
+            else:
+                print(
+                    f"  generated pages {group} ({count}): largest {largest} {size / 1000:.0f} KB"
+                )
         for label, seconds in s.serve.items():
             shown = (
                 "not shown (waited a few rebuilds' time)" if seconds is None else f"{seconds:.2f} s"

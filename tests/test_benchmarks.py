@@ -19,6 +19,7 @@ from benchmarks.library import (
     category_count,
     generated_pages,
     html_pages,
+    page_groups,
     write_library,
 )
 
@@ -91,3 +92,32 @@ def test_library_builds_plain_and_tiered(tmp_path: Path, caplog: pytest.LogCaptu
     )
     tier = tmp_path / "site" / "topics" / library.topics[0] / "intermediate" / "index.html"
     assert 'aria-label="Reading level"' in tier.read_text(encoding="utf-8")
+
+
+def test_generated_pages_hold_each_letter_page_of_a_split_glossary(tmp_path: Path) -> None:
+    library = write_library(tmp_path, 2, terms=150, refs=5)
+    config = load_config(config_file=str(library.tiered))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    pages = generated_pages(library)
+    site = tmp_path / "site"
+    letters = sorted(f"glossary/{p.parent.name}/" for p in site.glob("glossary/*/index.html"))
+    assert len(letters) > 10
+    assert sorted(name for name in pages if name.startswith("glossary/")) == sorted(
+        ["glossary/", *letters]
+    )
+    count, largest, size = page_groups(pages)["glossary/*/"]
+    assert (count, size) == (len(letters), max(pages[name] for name in letters))
+    assert pages[largest] == size
+
+
+def test_page_groups_sum_up_the_letter_pages() -> None:
+    pages = {"glossary/": 5, "glossary/a/": 10, "glossary/b/": 30, "glossary/c/": 20}
+    pages |= {"references/": 7, "categories/bones/": 3}
+    assert page_groups(pages) == {
+        "glossary/": (1, "glossary/", 5),
+        "glossary/*/": (3, "glossary/b/", 30),
+        "references/": (1, "references/", 7),
+        "categories/*/": (1, "categories/bones/", 3),
+    }

@@ -1,10 +1,10 @@
 """``make serve`` on a library: a saved page is served fast, cross-page pages stay whole.
 
 A real ``mkdocs serve --dirty`` (what ``make serve`` runs) on a generated 60-topic
-library with a glossary and citations: after one tier page is saved, only it (and the
-generated pages) is rendered again; the glossary's "Used in", the references' "Cited
-in", the reading-level report and the search index still hold the pages not rendered
-(their records are kept, tiered/preview/records.py) and the new ones.
+library with a glossary (split by letter) and citations: after one tier page is saved,
+only it (and the generated pages) is rendered again; the glossary's "Used in", the
+references' "Cited in", the reading-level report and the search index still hold the
+pages not rendered (their records are kept, tiered/preview/records.py) and the new ones.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.library_site import CATEGORIES, library, slug_of, title_of
+from tests.library_site import CATEGORIES, TIERS, library, slug_of, title_of
 from tests.serve_support import fetch, serving, wait_for
 
 GLOSSARY = {
@@ -36,7 +36,7 @@ BIB = """
 """
 EDITED = f"topics/{slug_of(1)}/fundamentals"  # "Bone topic 1": mentions no term before
 CITING = f"topics/{slug_of(3)}/fundamentals"  # cites smith2020 from the start
-CALCIUM = f"topics/{slug_of(2)}/intermediate"  # "Calcium topic 2": mentions calcium
+CALCIUM = f"topics/{slug_of(2)}"  # "Calcium topic 2": each tier mentions calcium
 UNCHANGED = f"topics/{slug_of(7)}/intermediate"
 NEW_TEXT = "Osteoclasts clear away old bone every day [@jones2021]. Servedmarker one."
 
@@ -57,7 +57,8 @@ def _write_site(root: Path) -> None:
         "plugins": [
             "search",
             {"tiered/levels": {"categories": CATEGORIES}},
-            {"tiered/glossary": {"file": "glossary.yml", "warn_unused": False}},
+            # Three terms, one letter page each (glossary/c/, glossary/m/, glossary/o/).
+            {"tiered/glossary": {"file": "glossary.yml", "warn_unused": False, "split": 2}},
             "tiered/citations",
             "tiered/readability",
             "tiered/preview",
@@ -97,19 +98,28 @@ def test_a_saved_page_is_served_and_the_cross_page_pages_follow(tmp_path: Path) 
         saved = time.monotonic()
         edited = wait_for(f"{url}{EDITED}/", "Servedmarker one.", 120)
         print(f"\nedit to served: {time.monotonic() - saved:.2f} s")
-        glossary = wait_for(f"{url}glossary/", f'href="../{EDITED}/"', 60)
+        glossary = wait_for(f"{url}glossary/o/", f'href="../../{EDITED}/"', 60)
+        calcium_page = fetch(f"{url}glossary/c/")
         references = wait_for(f"{url}references/", f'href="../{EDITED}/#', 60)
         report = fetch(f"{url}about/reading-levels/")
         index_after = _search_pages(fetch(f"{url}search/search_index.json"))
         unchanged_after = fetch(f"{url}{UNCHANGED}/")
 
     title = f"{title_of(1)} (Fundamentals)"
-    link = '<a class="tiered-glossary-term" href="../../../glossary/#osteoclast"'
+    link = '<a class="tiered-glossary-term" href="../../../glossary/o/#osteoclast"'
     assert f'<p>{link} title="A cell that removes bone.">Osteoclasts</a> clear away' in edited
-    # The new mention and citation are listed, with the pages not rendered again.
-    assert f'<li><a href="../{EDITED}/">{title}</a></li>' in _used_in(glossary, "osteoclast")
-    calcium = f'<li><a href="../{CALCIUM}/">{title_of(2)} (Intermediate)</a></li>'
-    assert calcium in _used_in(glossary, "calcium")
+    # The new mention and citation are listed, with the pages not rendered again; "Used
+    # in" names the topic (its landing page, not rendered again: its kept title).
+    edited_topic = f'<a href="../../topics/{slug_of(1)}/">{title_of(1)}</a>'
+    used = f'<li>{edited_topic} (<a href="../../{EDITED}/" title="{title}">F</a>)</li>'
+    assert used in _used_in(glossary, "osteoclast")
+    tiers = " · ".join(
+        f'<a href="../../{CALCIUM}/{tier}/" title="{title_of(2)} ({tier.title()})">'
+        f"{tier[0].upper()}</a>"
+        for tier in TIERS
+    )
+    calcium = f'<li><a href="../../{CALCIUM}/">{title_of(2)}</a> ({tiers})</li>'
+    assert calcium in _used_in(calcium_page, "calcium")
     jones = _part(references, '<li id="ref-jones2021">', "</li>\n")
     first_cite = f"../{EDITED}/#cite-topics-{slug_of(1)}-fundamentals-0"
     # "Cited in" names the topic (its landing page, not rendered again) and links the tier.
@@ -155,8 +165,8 @@ def test_a_saved_glossary_renders_every_page_again_and_a_deleted_page_is_forgott
         deadline = time.monotonic() + 60
         while 'id="ref-smith2020"' in references and time.monotonic() < deadline:
             references = fetch(f"{url}references/")
-        glossary_page = fetch(f"{url}glossary/")
-    assert 'href="../../../glossary/#readers"' in unchanged
+        glossary_page = fetch(f"{url}glossary/r/")
+    assert 'href="../../../glossary/r/#readers"' in unchanged
     assert 'id="ref-smith2020"' not in references
-    assert f'href="../{CITING}/"' not in _used_in(glossary_page, "readers")
-    assert f'href="../{UNCHANGED}/"' in _used_in(glossary_page, "readers")
+    assert f'href="../../{CITING}/"' not in _used_in(glossary_page, "readers")
+    assert f'href="../../{UNCHANGED}/"' in _used_in(glossary_page, "readers")

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 import yaml
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from tiered.common.diagnostics import Diagnostic, Severity, position
 from tiered.common.frontmatter import MATERIAL_FIELDS, MKDOCS_FIELDS, parse_front_matter
+from tiered.common.letters import OTHER, Parts, describe
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -149,6 +150,44 @@ def generate_page(
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"
     files.append(File.generated(config, path, content=text))
+
+
+def generate_letter_pages(
+    config: MkDocsConfig,
+    files: Files,
+    parts: Parts,
+    *,
+    title: str,
+    intro: str,
+    kind: str,
+    plugin: str,
+) -> dict[str, str]:
+    """Add the page of each part of a list split by letter (:class:`Parts`).
+
+    Each is titled ``<title>: B`` (``other`` for ``#``, which would end the Markdown
+    heading), introduced by ``intro`` with ``{letter}`` replaced (``B``, ``S, part 2``,
+    ``a character other than A-Z``), and kept out of the navigation: the list's first
+    page and the letters bars lead to them.
+
+    Returns:
+        Each part page's URL, by its path in docs.
+    """
+    urls = {}
+    for label, path in parts.paths.items():
+        generate_page(
+            config,
+            files,
+            path=path,
+            title=f"{title}: {label.replace(OTHER, 'other', 1)}",
+            intro=intro.replace("{letter}", describe(label)),
+            kind=kind,
+            plugin=plugin,
+        )
+        part = files.get_file_from_path(path)
+        if part is not None:
+            part.inclusion = InclusionLevel.NOT_IN_NAV
+            urls[path] = part.url
+    return urls
 
 
 def topic_landing(page: Page, files: Files) -> Page | None:

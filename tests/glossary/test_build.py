@@ -84,17 +84,24 @@ def test_terms_are_linked_and_listed(site: SiteFactory, theme: str) -> None:
     assert not (result.site / "glossary.yml").exists()
 
 
-def test_used_in_lists_pages_and_sections(site: SiteFactory) -> None:
-    result = _build(site, _docs())
+def test_used_in_lists_pages_with_sections_and_topics_with_tiers(site: SiteFactory) -> None:
+    notes = page("", "# Notes\n\n## Cells\n\nEstrogen here.\n")
+    result = _build(site, _docs(notes=notes))
     glossary = result.html("glossary/index.html")
-    estrogen = glossary[glossary.index('id="estrogen"') : glossary.index('id="glossary-o"')]
-    assert (
-        '<li><a href="../topics/bones/fundamentals/">Bones (Fundamentals)</a> '
-        '(<a href="../topics/bones/fundamentals/#cells">Cells</a>)</li>'
-    ) in estrogen
-    assert '<li><a href="..">Home</a></li>' in estrogen
-    osteoclast = glossary[glossary.index('id="osteoclast"') :]
-    assert osteoclast.count("<li>") == 1
+    used_in = re.findall(r'<div class="tiered-glossary-used-in">.*?</div>', glossary, re.S)
+    # A page by its title and the sections that mention the term; a topic's tier pages as
+    # one item: the topic (its landing page), then each tier by its initial.
+    topic = (
+        '<li><a href="../topics/bones/">Bones</a> (<a href="../topics/bones/fundamentals/" '
+        'title="Bones (Fundamentals)">F</a>)</li>'
+    )
+    assert used_in == [
+        '<div class="tiered-glossary-used-in">\n<p>Used in:</p>\n<ul>\n'
+        '<li><a href="..">Home</a></li>\n'
+        '<li><a href="../notes/">Notes</a> (<a href="../notes/#cells">Cells</a>)</li>\n'
+        f"{topic}\n</ul>\n</div>",
+        f'<div class="tiered-glossary-used-in">\n<p>Used in:</p>\n<ul>\n{topic}\n</ul>\n</div>',
+    ]
 
 
 def test_page_can_opt_out_and_force(site: SiteFactory) -> None:

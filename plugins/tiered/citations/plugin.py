@@ -14,20 +14,21 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import InclusionLevel
 
 from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import load_bibliography
 from tiered.citations.config import CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.resolver import PageCites, SiteCitations, Topic, page_title
-from tiered.citations.site_list import OTHER_LETTER, Parts
+from tiered.citations.resolver import PageCites, SiteCitations, page_title
+from tiered.citations.site_list import Parts
+from tiered.common.backlinks import Topic
 from tiered.common.diagnostics import Diagnostic, position
 from tiered.plugin_support import (
     POPOVER,
     add_assets,
     display_path,
+    generate_letter_pages,
     generate_page,
     page_diagnostic,
     project_root,
@@ -133,25 +134,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             plugin="tiered/citations",
         )
         urls = {self.config.page_path: _url(files, self.config.page_path)}
-        for letter, path in self.parts.paths.items():
-            first, _, run = letter.partition(" ")
-            name = "a character other than A-Z" if first == OTHER_LETTER else first
-            generate_page(
-                config,
-                files,
-                path=path,
-                # "#" would end the Markdown heading.
-                title=f"{self.config.page_title}: {letter.replace(OTHER_LETTER, 'other', 1)}",
-                intro=f"Sources whose first author's name starts with {name}"
-                + (f", part {run}." if run else "."),
-                kind="bibliography page",
-                plugin="tiered/citations",
-            )
-            part = files.get_file_from_path(path)
-            if part is not None:
-                # Reached from the references page's letters: not every letter in the nav.
-                part.inclusion = InclusionLevel.NOT_IN_NAV
-            urls[path] = _url(files, path)
+        urls |= generate_letter_pages(
+            config,
+            files,
+            self.parts,
+            title=self.config.page_title,
+            intro="Sources whose first author's name starts with {letter}.",
+            kind="bibliography page",
+            plugin="tiered/citations",
+        )
         if self.site is not None:
             self.site.set_pages(self.parts, urls, lambda uri: self._topic(uri, files))
         for diagnostic in self.diagnostics:

@@ -30,6 +30,8 @@ from tiered.citations.authordate import sort_order
 from tiered.citations.intext import source_link
 from tiered.citations.markdown import REFS_MARKER
 from tiered.citations.markup import anchor_part, ascii_html, plain_text
+from tiered.common import letters
+from tiered.common.backlinks import Topic, TopicGroup, by_topic, short_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -81,15 +83,6 @@ class PageCites:
     tier: str | None = None
     cited: dict[str, list[str]] = field(default_factory=dict)
     listed: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A tier page's topic, as "Cited in" names it: its landing page."""
-
-    uri: str
-    title: str
-    url: str
 
 
 @dataclass
@@ -231,9 +224,7 @@ class SiteCitations:
             page = pages[self.parts.index]
             return {page.file.src_uri: self._listing(page, order)}
         paths = self.parts.paths
-        keys: dict[str, list[str]] = {path: [] for path in paths.values()}
-        for key in order:
-            keys[self.parts.page_of(key)].append(key)
+        keys = self.parts.group(order)
         out = {}
         index = pages[self.parts.index]
         rows = [
@@ -241,20 +232,12 @@ class SiteCitations:
             for label, path in paths.items()
             if keys[path]
         ]
-        out[self.parts.index] = site_list.letter_index(rows)
+        out[self.parts.index] = letters.letter_index(rows, site_list.INDEX_CLASS, "source")
+        listed = {path for path, found in keys.items() if found}
         for label, path in paths.items():
             page = pages[path]
-            bar = site_list.letter_bar(
-                [
-                    (
-                        other,
-                        _href(self.urls[there], page.url)
-                        if keys[there] and there != path
-                        else None,
-                    )
-                    for other, there in paths.items()
-                ]
-            )
+            links = self.parts.bar_links(path, listed, functools.partial(self._url_from, page))
+            bar = letters.letter_bar(links, site_list.BAR)
             listing = (
                 self._listing(page, keys[path])
                 if keys[path]
@@ -262,6 +245,10 @@ class SiteCitations:
             )
             out[path] = bar + listing
         return out
+
+    def _url_from(self, page: Page, path: str) -> str:
+        """The link from ``page`` to the site list's page at ``path``."""
+        return _href(self.urls[path], page.url)
 
     def _listing(self, page: Page, order: list[str]) -> str:
         state = self.pages.setdefault(page.file.src_uri, PageCitations())
@@ -345,32 +332,17 @@ class SiteCitations:
         Each page once; a topic's tier pages together, as one item for the topic.
         """
         ordered = sorted(self._citers[key], key=lambda item: self.order.get(item[0], 0))
-        # A page is its own item; a topic's tier pages share one, where the first stood.
-        items: list[site_list.CitedIn | Topic] = []
-        topics: dict[Topic, list[tuple[str, site_list.CitedIn]]] = {}
-        for uri, record in ordered:
-            cited = site_list.CitedIn(
-                record.title, _href(record.url, listing.url), tuple(record.cited[key])
+        grouped = by_topic(
+            (
+                site_list.CitedIn(
+                    record.title, _href(record.url, listing.url), tuple(record.cited[key])
+                ),
+                self.landing(uri) if record.tier is not None else None,
+                record.tier,
             )
-            topic = self.landing(uri) if record.tier is not None else None
-            if topic is None or record.tier is None:
-                items.append(cited)
-                continue
-            if topic not in topics:
-                topics[topic] = []
-                items.append(topic)
-            topics[topic].append((record.tier, cited))
-        out: list[site_list.CitedIn | site_list.TopicCitedIn] = []
-        for item in items:
-            if isinstance(item, site_list.CitedIn):
-                out.append(item)
-                continue
-            out.append(
-                site_list.TopicCitedIn(
-                    item.title, _href(item.url, listing.url), _short_names(topics[item])
-                )
-            )
-        return out
+            for uri, record in ordered
+        )
+        return [_topic_cited_in(item, listing.url) for item in grouped]
 
     def _record(self, page: Page) -> PageCites:
         """What ``page`` cites, so far in this build."""
@@ -407,11 +379,12 @@ def page_title(page: Page) -> str:
     return str(page.meta.get("title") or page.title or page.file.src_uri)
 
 
-def _short_names(
-    tiers: list[tuple[str, site_list.CitedIn]],
-) -> tuple[tuple[str, site_list.CitedIn], ...]:
-    """Each tier by its initial (``F``), or by its whole name where initials clash."""
-    initials = [tier[:1].upper() for tier, _ in tiers]
-    if len(set(initials)) == len(initials):
-        return tuple(zip(initials, (cited for _, cited in tiers), strict=True))
-    return tuple((tier.replace("-", " ").replace("_", " ").title(), cited) for tier, cited in tiers)
+def _topic_cited_in(
+    item: site_list.CitedIn | TopicGroup[site_list.CitedIn], base: str
+) -> site_list.CitedIn | site_list.TopicCitedIn:
+    """A page as it is; a topic's citing tiers as one item, each by its short name."""
+    if isinstance(item, site_list.CitedIn):
+        return item
+    names = short_names([tier for tier, _ in item.tiers])
+    tiers = tuple(zip(names, (cited for _, cited in item.tiers), strict=True))
+    return site_list.TopicCitedIn(item.topic.title, _href(item.topic.url, base), tiers)

@@ -19,12 +19,15 @@ Link markup (documented, other plugins and the theme rely on it)::
 
     <a class="tiered-glossary-term" href="../glossary/#osteoclast"
        title="Short definition">osteoclasts</a>
+
+(``../glossary/o/#osteoclast`` when the glossary page is split by letter.)
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -66,6 +69,9 @@ class PageContext:
     Attributes:
         glossary_href: URL of the glossary page relative to this page ('' = same page),
             used as it is: links are made after MkDocs rewrote Markdown links.
+        entry_href: The link to a term's entry, by its anchor, when the glossary is
+            split by letter (the entry's letter page, ``../glossary/b/#bone``); None:
+            ``glossary_href`` and the anchor.
         tier: The page's tier (front matter ``tier:``), for tier-specific popovers.
         autolink: False: only ``[[term]]`` links (front matter ``glossary: false``).
         exclude: Anchor of a term never linked here (its own glossary entry).
@@ -74,6 +80,7 @@ class PageContext:
     """
 
     glossary_href: str = "glossary/"
+    entry_href: Callable[[str], str] | None = None
     tier: str | None = None
     autolink: bool = True
     exclude: str | None = None
@@ -314,10 +321,13 @@ class _LinkProcessor(Treeprocessor):
     def _attributes(self, term: Term) -> dict[str, str]:
         attributes = self.attributes.get(term.anchor)
         if attributes is None:
-            attributes = {
-                "class": LINK_CLASS,
-                "href": f"{self.ext.context.glossary_href}#{term.anchor}",
-            }
+            context = self.ext.context
+            href = (
+                context.entry_href(term.anchor)
+                if context.entry_href is not None
+                else f"{context.glossary_href}#{term.anchor}"
+            )
+            attributes = {"class": LINK_CLASS, "href": href}
             short = term.short_for(self.ext.context.tier)
             if short:
                 attributes["title"] = short

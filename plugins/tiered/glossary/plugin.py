@@ -2,15 +2,21 @@
 
 Two phases. While pages render, the Markdown extension links terms and records
 mentions (``on_page_markdown`` tells it which page it is on; ``on_page_content``
-collects what it found). In ``on_env``, when every page is known, the glossary
-page's "Used in" placeholders are filled and unused terms reported.
+collects what it found). In ``on_env``, when every page is known, unused terms are
+reported; once search has read the glossary page, its "Used in" placeholders are
+filled, a topic's tier pages as one item for the topic
+(:mod:`tiered.common.backlinks`). A glossary of more than ``split`` terms is split
+by letter (:mod:`tiered.common.letters`): the glossary page lists the letters, each
+letter has its page (not in the navigation), and every link to an entry goes to its
+letter's page.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -22,7 +28,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from tiered.common.backlinks import Topic, TopicGroup, by_topic, short_names
 from tiered.common.diagnostics import Diagnostic
+from tiered.common.letters import Parts
+from tiered.common.text import sort_key
 from tiered.glossary import render
 from tiered.glossary.config import GlossaryConfig
 from tiered.glossary.markdown import (
@@ -41,9 +50,11 @@ from tiered.plugin_support import (
     POPOVER,
     add_assets,
     display_path,
+    generate_letter_pages,
     generate_page,
     page_diagnostic,
     project_root,
+    topic_landing_file,
     use_assets,
 )
 from tiered.preview.records import PageRecords
@@ -64,6 +75,11 @@ _INTRO = (
     "What the medical words on this site mean. In the articles, these words link here; "
     "point at one, focus it or tap it to see a short definition."
 )
+_SPLIT_INTRO = (
+    "What the medical words on this site mean, by first letter. In the articles, these "
+    "words link to their entries; point at one, focus it or tap it to see a short definition."
+)
+_PART_INTRO = "The terms that start with {letter}."
 
 
 _PLACEHOLDER = re.compile(render.used_in_placeholder_pattern())
@@ -88,12 +104,23 @@ class _Usage:
     src_uri: str
     url: str
     title: str
+    tier: str | None  # front matter ``tier``: a tier page, listed under its topic
     sections: tuple[tuple[str, str], ...]  # (id, title) of each h2 with a mention
     terms: dict[str, int]  # term anchor -> bit i set: mentioned in sections[i]
 
     def sections_of(self, anchor: str) -> list[tuple[str, str]]:
         mask = self.terms[anchor]
         return [section for i, section in enumerate(self.sections) if mask >> i & 1]
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A term's back-links as written (a dirty rebuild reuses them when nothing changed)."""
+
+    page_url: str  # the glossary page they are on
+    usages: tuple[_Usage, ...]
+    topics: tuple[Topic | None, ...]  # each usage's topic
+    html: str
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -110,19 +137,28 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.extension: GlossaryExtension | None = None
         self.results: dict[str, tuple[Page, PageResult]] = {}  # pages being rendered
         self.usage: PageRecords[_Usage] = PageRecords()
-        self.glossary_page: Page | None = None
+        self.parts = Parts("")  # which glossary page lists each term (by anchor)
+        self.urls: dict[str, str] = {}  # the glossary page and its letters': path -> url
+        self.pages: dict[str, Page] = {}  # those pages in this build, by src_uri
+        self.pending: set[str] = set()  # those whose back-links are not written yet
         self.order: dict[str, int] = {}
         self.used_by: dict[str, list[_Usage]] = {}
+        self.topics: dict[str, Topic | None] = {}  # tier page src_uri -> its topic
+        self.definitions: tuple[markdown.Markdown, GlossaryExtension] | None = None
         # Dirty serve: each term's back-links as last written, with the records they show.
-        self.back_links: dict[str, tuple[tuple[_Usage, ...], str]] = {}
+        self.back_links: dict[str, _Written] = {}
+        self.written: dict[str, _Written] = {}  # this build's, so far
         self.root = Path()
 
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.glossary = self.extension = self.glossary_page = None
+        self.glossary = self.extension = self.definitions = None
         self.results = {}
+        self.pages = {}
         self.used_by = {}
+        self.topics = {}
+        self.written = {}
         if not self.config.enabled:
             return config
         self.root = project_root(config)
@@ -151,6 +187,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 "the popover script can turn them into popovers: remove it from theme.features"
             )
         self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
+        orders = {t.anchor: (sort_key(t.term), t.term) for t in self.glossary.terms}
+        self.parts = Parts.split(self.config.page_path, orders, int(self.config.split))
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         use_assets(config, self._assets())
         return config
@@ -169,7 +207,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             files,
             path=self.config.page_path,
             title=self.config.page_title,
-            intro=_INTRO,
+            intro=_SPLIT_INTRO if self.parts.parts else _INTRO,
+            kind="glossary page",
+            plugin="tiered/glossary",
+        )
+        index = files.get_file_from_path(self.config.page_path)
+        self.urls = {self.config.page_path: index.url if index else self.config.page_path}
+        self.urls |= generate_letter_pages(
+            config,
+            files,
+            self.parts,
+            title=self.config.page_title,
+            intro=_PART_INTRO,
             kind="glossary page",
             plugin="tiered/glossary",
         )
@@ -190,8 +239,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.extension is None:
             return markdown
         uri = page.file.src_uri
-        if uri == self.config.page_path:
-            self.glossary_page = page
+        if uri in self.urls:
+            self.pages[uri] = page
             self.extension.start_page(PageContext(autolink=False))
             return markdown
         autolink = page.meta.get("glossary", True)
@@ -200,10 +249,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(str(page_diagnostic(page, self.root, message, key="glossary")))
             autolink = True
         tier = page.meta.get("tier")
-        target = files.get_file_from_path(self.config.page_path)
         context = PageContext(
             markers="[[" in markdown,
-            glossary_href=get_relative_url(target.url, page.url) if target else "",
+            glossary_href=get_relative_url(self.urls[self.config.page_path], page.url),
+            entry_href=self._entry_href(page.url) if self.parts.parts else None,
             tier=tier if isinstance(tier, str) else None,
             autolink=autolink,
         )
@@ -215,7 +264,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     ) -> str | None:
         if self.extension is None or self.glossary is None:
             return html
-        if page is self.glossary_page:
+        if page.file.src_uri in self.pages:
             return html + self._glossary_body(page, config)
         entry = self.results.pop(page.file.src_uri, None)
         if entry is not None:
@@ -227,23 +276,35 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             terms = {
                 anchor: sum(1 << index[i] for i in found) for anchor, found in result.used.items()
             }
-            title = page.meta.get("title") or page.title or page.file.src_uri
-            usage = _Usage(page.file.src_uri, page.url, str(title), tuple(sections.items()), terms)
+            title = str(page.meta.get("title") or page.title or page.file.src_uri)
+            tier = page.meta.get("tier")
+            usage = _Usage(
+                page.file.src_uri,
+                page.url,
+                title,
+                tier if isinstance(tier, str) else None,
+                tuple(sections.items()),
+                terms,
+            )
             self.usage.put(page.file.src_uri, usage)
         return html
 
     # -- phase 2: every page is known ---------------------------------------------------
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        page, glossary = self.glossary_page, self.glossary
-        if page is None or glossary is None:
+        glossary = self.glossary
+        if not self.pages or glossary is None:
             return env
         used_by: dict[str, list[_Usage]] = {}
         usages = [usage for _uri, usage in self.usage.items()]
         for usage in sorted(usages, key=lambda u: self.order.get(u.src_uri, -1)):
             for anchor in usage.terms:
                 used_by.setdefault(anchor, []).append(usage)
+            if usage.tier is not None and usage.terms:
+                self.topics[usage.src_uri] = self._topic(usage.src_uri, files)
         self.used_by = used_by
+        self.pending = set(self.pages)
+        self.definitions = None  # every glossary page has rendered
         if self.config.warn_unused:
             for term in glossary.terms:
                 matchable = any(not unmatchable_reason(form) for form in term.forms)
@@ -259,41 +320,71 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        if page is not self.glossary_page or page.content is None:
+        uri = page.file.src_uri
+        if uri not in self.pages or uri not in self.pending:
             return context
-        hrefs: dict[int, str] = {}
-        written: dict[str, tuple[tuple[_Usage, ...], str]] = {}
-
-        def back_links(match: re.Match[str]) -> str:
-            anchor = html.unescape(match.group(1))
-            usages = tuple(self.used_by.get(anchor, ()))
-            # A dirty rebuild keeps most pages' records (the same objects): a term whose
-            # pages are the same ones as last time has the same back-links.
-            last = self.back_links.get(anchor)
-            if last is not None and _same(last[0], usages):
-                written[anchor] = last
-                return last[1]
-            items = []
-            for usage in usages:
-                key = id(usage)
-                if key not in hrefs:
-                    hrefs[key] = get_relative_url(usage.url, page.url)
-                href = hrefs[key]
-                sections = tuple((t, f"{href}#{i}") for i, t in usage.sections_of(anchor))
-                items.append(render.UsedIn(usage.title, href, sections))
-            written[anchor] = (usages, render.used_in(items))
-            return written[anchor][1]
-
-        page.content = _PLACEHOLDER.sub(back_links, page.content)
-        self.back_links = written if self.usage.dirty else {}
-        self.used_by = {}  # written: no longer needed
-        self.usage.release()  # kept only for the next dirty rebuild
+        self.pending.discard(uri)
+        if page.content is not None:
+            hrefs: dict[str, str] = {}
+            page.content = _PLACEHOLDER.sub(
+                lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
+                page.content,
+            )
+        if not self.pending:  # every glossary page written
+            self.back_links = self.written if self.usage.dirty else {}
+            self.written = {}
+            self.used_by = {}
+            self.topics = {}
+            self.usage.release()  # kept only for the next dirty rebuild
         return context
+
+    def _back_links(self, anchor: str, page_url: str, hrefs: dict[str, str]) -> str:
+        """The "Used in" list of term ``anchor`` on the glossary page at ``page_url``.
+
+        ``hrefs`` caches the links from that page, by address.
+        """
+        usages = tuple(self.used_by.get(anchor, ()))
+        topics = tuple(self.topics.get(usage.src_uri) for usage in usages)
+        # A dirty rebuild keeps most pages' records (the same objects): a term whose
+        # pages (and their topics) are the same ones as last time has the same back-links.
+        last = self.back_links.get(anchor)
+        if (
+            last is not None
+            and last.page_url == page_url
+            and _same(last.usages, usages)
+            and last.topics == topics
+        ):
+            self.written[anchor] = last
+            return last.html
+
+        def href(url: str) -> str:
+            if url not in hrefs:
+                hrefs[url] = get_relative_url(url, page_url)
+            return hrefs[url]
+
+        items: list[render.UsedIn | render.TopicUsedIn] = []
+        for item in by_topic(
+            (usage, topic, usage.tier) for usage, topic in zip(usages, topics, strict=True)
+        ):
+            if isinstance(item, TopicGroup):
+                names = short_names([tier for tier, _usage in item.tiers])
+                tiers = tuple(
+                    (name, usage.title, href(usage.url))
+                    for name, (_tier, usage) in zip(names, item.tiers, strict=True)
+                )
+                items.append(render.TopicUsedIn(item.topic.title, href(item.topic.url), tiers))
+                continue
+            base = href(item.url)
+            sections = tuple((t, f"{base}#{i}") for i, t in item.sections_of(anchor))
+            items.append(render.UsedIn(item.title, base, sections))
+        written = _Written(page_url, usages, topics, render.used_in(items))
+        self.written[anchor] = written
+        return written.html
 
     # Last, after every other plugin saw the finished page.
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if page is self.glossary_page:
+        if page.file.src_uri in self.pages:
             # On a large site the back-links make this the biggest page; once written,
             # nothing needs it in memory for the rest of the build.
             page.content = ""
@@ -316,37 +407,112 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(POPOVER if self.config.popovers else {})}
 
+    def _entry_href(self, base: str) -> Callable[[str], str]:
+        """The link to a term's entry (on its letter's page) from the page at ``base``."""
+        hrefs: dict[str, str] = {}
+
+        def href(anchor: str) -> str:
+            path = self.parts.page_of(anchor)
+            if path not in hrefs:
+                url = self.urls.get(path, path)
+                hrefs[path] = "" if url == base else get_relative_url(url, base)
+            return f"{hrefs[path]}#{anchor}"
+
+        return href
+
+    def _topic(self, uri: str, files: Files) -> Topic | None:
+        """The topic of tier page ``uri``: its landing page, titled by its latest record.
+
+        From the records and the file list only: in a dirty rebuild the landing page may
+        not be rendered (its ``Page`` knows nothing then).
+        """
+        landing = topic_landing_file(uri, files)
+        if landing is None:
+            return None
+        record = self.usage.get(landing.src_uri)
+        return Topic(landing.src_uri, record.title if record else landing.src_uri, landing.url)
+
     def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
+        """What a glossary page shows after its introduction (the whole glossary, the
+        letters of a split one, or one letter's terms)."""
         assert self.glossary is not None
         terms = self.glossary.terms
-        # Definitions render with the site's Markdown settings; other terms in them link
-        # to their entries on this page, a term never to itself.
-        extension = GlossaryExtension(self.glossary, "first-per-page", share=self.extension)
-        others = [e for e in config.markdown_extensions if not isinstance(e, GlossaryExtension)]
-        # The glossary file is data, not a page: raw HTML in a definition is shown as text.
-        md = without_raw_html(
-            markdown.Markdown(
-                extensions=[*others, extension], extension_configs=config.mdx_configs or {}
-            )
-        )
-        definitions = _render_definitions(md, extension, terms)
+        uri = page.file.src_uri
         path = self.glossary.path
-        body = render.page_body(
-            terms, definitions, lambda key, line: render.citation(key, f"{path}:{line}")
+
+        def cite(key: str, line: int) -> str:
+            return render.citation(key, f"{path}:{line}")
+
+        if not self.parts.parts:
+            definitions = self._definitions(config, terms, PageContext(glossary_href=""))
+            body = render.page_body(terms, definitions, cite)
+            letters = [render.letter_of(term) for term in render.ordered(terms)]
+            self._set_toc(page, letters, {t.anchor for t in terms})
+            return body
+        ordered = render.ordered(terms)
+        by_part = self.parts.group(t.anchor for t in ordered)
+        hrefs = {
+            label: get_relative_url(self.urls[there], page.url)
+            for label, there in self.parts.paths.items()
+        }
+        if uri == self.parts.index:
+            rows = [
+                (label, hrefs[label], len(by_part[there]))
+                for label, there in self.parts.paths.items()
+            ]
+            return render.letter_index(rows)
+        label = next(label for label, there in self.parts.paths.items() if there == uri)
+        mine = set(by_part[uri])
+        shown = [t for t in ordered if t.anchor in mine]
+        href = self._entry_href(page.url)
+        definitions = self._definitions(
+            config, shown, PageContext(glossary_href="", entry_href=href)
         )
-        # The table of contents lists the letters; the A-Z bar and the headings do the rest
-        # (a thousand-term contents list helps nobody and costs every build).
+        entries = render.Entries(
+            definitions,
+            {t.term.casefold(): t for t in terms},
+            cite,
+            lambda term: href(term.anchor),
+        )
+        # The letter is the page's title: no contents list (the jump bar leads on).
+        self._set_toc(page, [], mine)
+        return render.part_body(label, hrefs, shown, entries)
+
+    def _set_toc(self, page: Page, letters: list[str], anchors: set[str]) -> None:
+        """The page's table of contents lists its letters; its entries are its anchors.
+
+        The A-Z bar and the headings do the rest (a thousand-term contents list helps
+        nobody and costs every build).
+        """
         tokens: list[Any] = []
-        for term in render.ordered(terms):
-            letter = render.letter_of(term)
+        for letter in letters:
             if not tokens or tokens[-1]["name"] != letter:
                 tokens.append(
                     {"level": 2, "id": render.letter_id(letter), "name": letter, "children": []}
                 )
         page.toc = get_toc(tokens)
-        anchors = {t.anchor for t in terms} | {token["id"] for token in tokens}
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
-        return body
+        ids = anchors | {token["id"] for token in tokens}
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+
+    def _definitions(
+        self, config: MkDocsConfig, terms: list[Term], context: PageContext
+    ) -> dict[str, str]:
+        """The definitions of ``terms`` as HTML, other terms in them linked (``context``)."""
+        assert self.glossary is not None
+        if self.definitions is None:
+            # Definitions render with the site's Markdown settings; other terms in them
+            # link to their entries, a term never to itself.
+            extension = GlossaryExtension(self.glossary, "first-per-page", share=self.extension)
+            others = [e for e in config.markdown_extensions if not isinstance(e, GlossaryExtension)]
+            # The glossary file is data, not a page: raw HTML in a definition is shown as text.
+            md = without_raw_html(
+                markdown.Markdown(
+                    extensions=[*others, extension], extension_configs=config.mdx_configs or {}
+                )
+            )
+            self.definitions = (md, extension)
+        md, extension = self.definitions
+        return _render_definitions(md, extension, terms, context)
 
     def _report_unknown(self, page: Page, names: list[str]) -> None:
         source = page.file.content_string
@@ -367,7 +533,7 @@ _ENTRY = re.compile(f"<p>{ENTRY_MARK}(.*?){ENTRY_MARK}</p>\n?")
 
 
 def _render_definitions(
-    md: markdown.Markdown, extension: GlossaryExtension, terms: list[Term]
+    md: markdown.Markdown, extension: GlossaryExtension, terms: list[Term], context: PageContext
 ) -> dict[str, str]:
     """Every definition as HTML, by anchor: in one Markdown pass when they allow it.
 
@@ -376,18 +542,19 @@ def _render_definitions(
     whose Markdown swallows the next marker (an unclosed code fence, say) makes the
     split come out wrong; then each is rendered on its own. An entry without
     ``definition`` shows its ``short`` text, plain (``SHORT_MARK``: the extension puts
-    it in as text, so the serializer escapes it).
+    it in as text, so the serializer escapes it). ``context`` says where the links
+    to other terms go.
     """
     source = "".join(
         f"\n\n{ENTRY_MARK}{t.anchor}{ENTRY_MARK}\n\n{t.definition or SHORT_MARK}\n" for t in terms
     )
-    extension.start_page(PageContext(glossary_href=""))
+    extension.start_page(replace(context))
     parts = _ENTRY.split(md.reset().convert(source))
     anchors, bodies = parts[1::2], parts[2::2]
     if anchors == [t.anchor for t in terms]:
         return {a: body.strip() for a, body in zip(anchors, bodies, strict=True)}
     definitions = {}
     for term in terms:
-        extension.start_page(PageContext(glossary_href="", exclude=term.anchor))
+        extension.start_page(replace(context, exclude=term.anchor))
         definitions[term.anchor] = md.reset().convert(term.definition or SHORT_MARK)
     return definitions

@@ -11,11 +11,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from tiered.common import letters
 from tiered.common.diagnostics import Diagnostic
 from tiered.levels.model import LANDING, Library, Topic
 
 OTHER_TOPICS = "Other topics"
-OTHER_LETTER = "#"
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,7 @@ def sort_key(topic: Topic) -> tuple[str, str]:
 
 def letter(title: str) -> str:
     """The A–Z letter a title is listed under (``#`` for digits and other scripts)."""
-    first = _fold(title)[:1].upper()
-    return first if "A" <= first <= "Z" else OTHER_LETTER
+    return letters.letter(_fold(title))
 
 
 def _fold(text: str) -> str:
@@ -112,9 +111,7 @@ def catalog(library: Library, categories: tuple[Category, ...]) -> Catalog:
                 )
             )
             result.others.append(topic)
-    result.letters = dict(sorted(result.letters.items(), key=lambda item: _letter_order(item[0])))
+    result.letters = dict(
+        sorted(result.letters.items(), key=lambda item: letters.letter_order(item[0]))
+    )
     return result
-
-
-def _letter_order(key: str) -> tuple[bool, str]:
-    return (key == OTHER_LETTER, key)

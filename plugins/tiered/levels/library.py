@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.utils import get_relative_url
 
+from tiered.common.letters import file_name
 from tiered.levels import listing
-from tiered.levels.catalog import OTHER_LETTER, Catalog, Category
+from tiered.levels.catalog import Catalog, Category
 from tiered.levels.model import Library, Topic
 from tiered.levels.navigation import Entry, LibraryNav, NavItem, Shelf
 from tiered.levels.render import TierLink
@@ -59,8 +60,7 @@ class LibrarySite:
         letters: dict[str, str] = {}
         if len(library.topics) > options.index_split:
             for letter in catalog.letters:
-                name = "other" if letter == OTHER_LETTER else letter.lower()
-                letters[letter] = posixpath.join(folder, "a-z", f"{name}.md")
+                letters[letter] = posixpath.join(folder, "a-z", f"{file_name(letter)}.md")
         self.shelf = Shelf(
             index=index,
             title=options.index_title,
