@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from email.parser import Parser
 from email.message import Message
+from email.parser import Parser
 from pathlib import Path
 
 import pytest
@@ -23,9 +23,9 @@ NOTICES = ("LICENSE", "plugins/tiered/citations/styles/LICENSE")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     """The wheel as ``pip wheel`` builds it: offline, with the hatchling pinned for dev."""
     out = tmp_path_factory.mktemp("wheel")
+    pip = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
     run = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index"]
-        + ["--quiet", "--wheel-dir", str(out), str(REPO)],
+        [*pip, "--no-index", "--quiet", "--wheel-dir", str(out), str(REPO)],
         capture_output=True,
         text=True,
         check=False,
