@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build
@@ -34,8 +35,10 @@ def built(
         env.setenv("TIERED_PDF", "false")  # the PDFs are tests/pdf's
         # The mkdocs theme would load highlight.js from a CDN; the site has no code to colour.
         mkdocs_theme = {"name": "mkdocs", "highlightjs": False}
-        overrides = {} if theme == "material" else {"theme": mkdocs_theme}
-        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), **overrides)
+        overrides: dict[str, Any] = {"site_dir": str(site)}
+        if theme == "mkdocs":
+            overrides["theme"] = mkdocs_theme
+        config = load_config(str(REPO / "mkdocs.yml"), **overrides)
         assert config.theme.name == theme
         build(config)
     return theme, site

