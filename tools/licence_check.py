@@ -78,9 +78,15 @@ class Dependency:
         return None
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file (pyproject.toml, the allow-list, vendored.toml)."""
+    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 def runtime_requirements(pyproject: Path) -> list[Requirement]:
     """``[project].dependencies`` of ``pyproject``."""
-    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    project = read_toml(pyproject)["project"]
     return [Requirement(spec) for spec in project.get("dependencies", [])]
 
 
@@ -143,7 +149,7 @@ def allowed(path: Path) -> dict[str, dict[str, str]]:
     """The allow-list: canonical name -> its ``licence`` and ``why``."""
     if not path.is_file():
         return {}
-    entries: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = read_toml(path)
     table: dict[str, dict[str, str]] = {}
     for name, entry in entries.items():
         if not (isinstance(entry, dict) and {"licence", "why"} <= entry.keys()):
