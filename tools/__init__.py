@@ -1,0 +1,1 @@
+"""Maintenance scripts run by hand or by ``make``; not part of the tiered package."""
