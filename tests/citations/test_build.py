@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from tiered.citations.formatting import WORKER_THRESHOLD
 
 from tests.conftest import BuildResult, SiteFactory, page, topic
 
@@ -295,3 +299,26 @@ def test_search_indexes_the_words_not_the_citation_numbers(site: SiteFactory) ->
     assert "Bone loss in RANKL models" in index
     assert "Cited in" not in index
     assert "Cited in: <a" in result.html("references/index.html")
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="no worker on one core")
+def test_the_build_process_leaves_citeproc_to_the_worker(site: SiteFactory) -> None:
+    # citeproc-py and lxml (9 MiB) load only in the worker process that formats entries
+    # (a bibliography of WORKER_THRESHOLD entries or more, on more than one core).
+    entries = "".join(
+        f"@article{{k{n},\n  author = {{Doe, Jane}},\n  title = {{Study {n}}},\n"
+        f"  journal = {{Bone}},\n  year = {{2020}}\n}}\n"
+        for n in range(WORKER_THRESHOLD)
+    )
+    docs = {"index.md": "# Home\n\nBone loss [@k0; @k7], see @k9.\n"}
+    site.build(docs, citations={}, bib={"refs.bib": entries}, levels={"enabled": False})
+    script = (
+        "import sys; from mkdocs.commands.build import build; "
+        "from mkdocs.config import load_config; "
+        f"build(load_config(config_file={str(site.root / 'mkdocs.yml')!r})); "
+        "print(sorted(m for m in ('citeproc', 'lxml') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

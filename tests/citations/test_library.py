@@ -24,7 +24,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         "search",
         {"tiered/levels": levels_options()},
         {"tiered/glossary": {}},
-        {"tiered/citations": {"split": 20}},
+        {"tiered/citations": {"split": 20, "per_page": 20}},
         {"tiered/readability": {"report_topics": 10, "targets": {}}},
     ]
     factory = SiteFactory(tmp_path_factory.mktemp("sources"))

@@ -10,8 +10,9 @@ import pytest
 from tiered.citations import page_list
 from tiered.citations.authordate import year_suffixes
 from tiered.citations.bibliography import load_bibliography
+from tiered.citations.labels import collapse
 from tiered.citations.markdown import CitationsExtension
-from tiered.citations.styles import collapse, format_entry, minimal_range
+from tiered.citations.styles import format_entry, minimal_range
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BIBLIOGRAPHY = load_bibliography(

@@ -36,6 +36,17 @@ def test_a_letter_bigger_than_a_page_is_cut_into_even_runs_in_list_order() -> No
     assert runs == [["b"], ["s0", "s1"], ["s2", "s3"], ["s4", "s5", "s6"]]
 
 
+def test_a_split_list_cuts_letters_by_per_page_not_by_the_threshold() -> None:
+    # 8 entries, split above 5: the letters get pages, S (7) in runs of at most 4.
+    orders = {f"s{n}": (f"smith{n:02d}",) for n in range(7)} | {"b": ("byrne",)}
+    parts = Parts.split("references.md", orders, 5, per_page=4)
+    assert parts.labels == ["B", "S 1", "S 2"]
+    runs = [[k for k in sorted(orders) if parts.parts[k] == label] for label in parts.labels]
+    assert runs == [["b"], ["s0", "s1", "s2"], ["s3", "s4", "s5", "s6"]]
+    # Below the threshold the list stays one page, whatever ``per_page`` says.
+    assert Parts.split("references.md", orders, 8, per_page=2).labels == []
+
+
 def test_letters_fold_case_and_leave_other_scripts_to_one_part() -> None:
     assert [letter(text) for text in ("müller", "Zed", "ωmega", "", "9")] == [
         "M",

@@ -35,7 +35,11 @@ ARTICLE = "topics/arthritis-0000/fundamentals/index.html"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     docs = {**library(12), "glossary.yml": yaml.safe_dump({"terms": TERMS})}
-    plugins = ["search", {"tiered/levels": levels_options()}, {"tiered/glossary": {"split": 3}}]
+    plugins = [
+        "search",
+        {"tiered/levels": levels_options()},
+        {"tiered/glossary": {"split": 3, "per_page": 3}},
+    ]
     factory = SiteFactory(tmp_path_factory.mktemp("glossary-split"))
     return factory.build(docs, plugins=plugins)
 

@@ -28,7 +28,10 @@ class CitationsConfig(base.Config):
     """Title of the site-wide bibliography page."""
     split = Number(minimum=1, default=100)
     """With more entries than this in the bibliography, the site-wide page lists the
-    first letters of first authors, and each letter gets its own page (``references/b/``;
-    a letter with more entries than this, several: ``references/s-1/``, ``s-2/``)."""
+    first letters of first authors, and each letter gets its own page (``references/b/``)."""
+    per_page = Number(minimum=1, default=40)
+    """Once split, a letter with more entries than this gets several pages
+    (``references/s-1/``, ``s-2/``): each entry carries its "Cited in" links (at 1,000
+    topics and sources, 100 entries a page made pages of 950 KB)."""
     warn_uncited = c.Type(bool, default=False)
     """Warn about bibliography entries no page cites."""

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Mapping
 from typing import IO, Any
 
-from tiered.citations import authordate, styles
+from tiered.citations import authordate
 from tiered.citations.markup import ascii_html
 
 # Below this many entries to format, starting a worker costs more than it saves.
@@ -32,6 +32,8 @@ WORKER_THRESHOLD = 200
 # suffix), for the life of the process: a ``mkdocs serve`` rebuild formats nothing again.
 _CACHE: dict[tuple[str, str, str], str] = {}
 _CACHE_LIMIT = 50_000
+# How long an entry waits for the worker before the main process formats it itself.
+_WORKER_WAIT = 120.0
 
 
 def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[str, str, str]:
@@ -111,7 +113,16 @@ class EntryFormatter:
         if text is None:
             csl = self.entries[key]
             raw = self.delivered.get(key)
+            if raw is None and self._reader is not None and self._reader.is_alive():
+                # The worker formats faster than pages render, so it is done by the time
+                # a library's pages need their entries; where it is not (a small site),
+                # waiting for it beats loading citeproc-py and lxml here (9 MiB).
+                self._reader.join(_WORKER_WAIT)
+                raw = self.delivered.get(key)
             if raw is None:
+                # No worker (few entries, one core) or a dead one: format here.
+                from tiered.citations import styles  # noqa: PLC0415
+
                 raw = styles.format_entry(csl, self.style)
             suffix = cache_key[2]
             text = ascii_html(authordate.with_suffix(raw, authordate.year(csl), suffix))
@@ -121,7 +132,7 @@ class EntryFormatter:
         return text
 
     def wait(self, timeout: float | None = None) -> None:
-        """Let the worker finish (tests; a build never waits)."""
+        """Let the worker finish (tests; a build waits only for an entry it needs)."""
         if self._reader is not None:
             self._reader.join(timeout)
 

@@ -11,14 +11,14 @@ from html import escape
 from typing import Any
 
 from tiered.citations import authordate
-from tiered.citations.markup import PageRefs
-from tiered.citations.styles import (
+from tiered.citations.labels import (
     NUMERIC,
     ama_locator,
     collapse,
     narrative_name,
     vancouver_locator,
 )
+from tiered.citations.markup import PageRefs
 from tiered.citations.syntax import Citation, CiteItem
 from tiered.common.text import sort_key
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from tiered.citations import authordate
 from tiered.citations.intext import author_date_labels, citation_html
+from tiered.citations.labels import NUMERIC, narrative_name
 from tiered.citations.markup import PageRefs
-from tiered.citations.styles import NUMERIC, narrative_name
 from tiered.citations.syntax import Citation
 
 

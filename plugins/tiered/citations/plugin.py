@@ -110,6 +110,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.config.page_path,
             {key: sort_order(entry) for key, entry in csl.items()},
             int(self.config.split),
+            int(self.config.per_page),
         )
         self.diagnostics = sorted(found + bibliography.diagnostics)
         self.extension = CitationsExtension()

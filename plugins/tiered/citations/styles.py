@@ -1,17 +1,16 @@
-"""Bibliography entries (AMA, Vancouver, APA) and numeric in-text labels.
+"""Bibliography entries (AMA, Vancouver, APA), formatted by citeproc-py.
 
 Entries are formatted by citeproc-py with the vendored CSL file. citeproc-py's HTML
 formatter does not escape what it is given, so every value is escaped before it
 goes in; its own markup (italics) is all that comes out unescaped. In-text labels
-are ours (citeproc-py has no range collapsing): superscript numbers in order of first
-citation, runs collapsed (``1-3,5``), locators as AMA writes them (``2(p33)``).
+are ours, in :mod:`tiered.citations.labels`. Only the worker process (and a build
+whose worker died) imports this module: citeproc-py and lxml are 9 MiB.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,10 +28,7 @@ STYLE_FILES = {
     "vancouver": STYLES_DIR / "nlm-citation-sequence.csl",
     "apa": STYLES_DIR / "apa.csl",
 }
-NUMERIC = frozenset({"ama", "vancouver"})
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
-# AMA abbreviations of CSL locator labels.
-_AMA_LOCATORS = {"page": "p", "chapter": "ch", "section": "sec", "figure": "fig", "table": "tab"}
 
 
 def _escaped(value: Any) -> Any:
@@ -150,64 +146,3 @@ def _identifier_links(text: str, csl: dict[str, Any]) -> str:
         else:
             extra.append(f"{name}: {link}")
     return f"{text} {'. '.join(extra)}".strip() if extra else text
-
-
-def collapse(numbers: Iterable[int]) -> list[str]:
-    """``[1, 2, 3, 5]`` -> ``["1-3", "5"]``: AMA collapses runs of three or more."""
-    out: list[str] = []
-    run: list[int] = []
-    for n in numbers:
-        if run and n == run[-1] + 1:
-            run.append(n)
-            continue
-        out += _run(run)
-        run = [n]
-    return out + _run(run)
-
-
-def _run(run: list[int]) -> list[str]:
-    if len(run) >= 3:
-        return [f"{run[0]}-{run[-1]}"]
-    return [str(n) for n in run]
-
-
-def vancouver_locator(label: str, locator: str) -> str:
-    """``("page", "33-35")`` -> ``" pp. 33-35"``."""
-    if not locator:
-        return ""
-    names = {
-        "page": "p.",
-        "chapter": "chap.",
-        "section": "sec.",
-        "figure": "fig.",
-        "table": "table",
-    }
-    short = names.get(label, label)
-    if label == "page" and re.search(r"[-–,]", locator):
-        short = "pp."
-    return f" {short} {locator.replace('–', '-')}"
-
-
-def ama_locator(label: str, locator: str) -> str:
-    """``("page", "33-35")`` -> ``"(pp33-35)"``."""
-    if not locator:
-        return ""
-    short = _AMA_LOCATORS.get(label, label)
-    if label == "page" and re.search(r"[-–,]", locator):
-        short = "pp"
-    return f"({short}{locator.replace('–', '-')})"
-
-
-def narrative_name(csl: dict[str, Any]) -> str:
-    """The author part of a narrative citation: "Khosla et al", "Smith and Jones"."""
-    names = csl.get("author") or csl.get("editor") or []
-    people = [n for n in names if n.get("literal") != "et al."]
-    if not people:
-        return str(csl.get("title", csl.get("id", "")))
-    first = people[0].get("family") or people[0].get("literal") or ""
-    if len(names) > 2 or (len(names) == 2 and len(people) == 1):
-        return f"{first} et al"
-    if len(people) == 2:
-        second = people[1].get("family") or people[1].get("literal") or ""
-        return f"{first} and {second}"
-    return first

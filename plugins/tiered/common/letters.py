@@ -60,13 +60,21 @@ class Parts:
     labels: list[str] = field(default_factory=list)
 
     @classmethod
-    def split(cls, index: str, orders: Mapping[str, tuple[str, ...]], limit: int) -> Parts:
+    def split(
+        cls,
+        index: str,
+        orders: Mapping[str, tuple[str, ...]],
+        limit: int,
+        per_page: int | None = None,
+    ) -> Parts:
         """Parts by letter when there are more than ``limit`` entries, else one page.
 
         ``orders`` holds each key's sort order (its sort key first, the one its letter
-        comes from). A letter with more than ``limit`` entries is cut into even runs of
-        at most that many, in list order. ``limit`` 0 or less: never split.
+        comes from). A letter with more than ``per_page`` entries (default: ``limit``)
+        is cut into even runs of at most that many, in list order. ``limit`` 0 or less:
+        never split.
         """
+        size = max(1, limit if per_page is None else per_page)
         if limit <= 0 or len(orders) <= limit:
             return cls(index)
         by_letter: dict[str, list[str]] = {}
@@ -75,7 +83,7 @@ class Parts:
         result = cls(index)
         for first in sorted(by_letter, key=letter_order):
             keys = by_letter[first]
-            runs = -(-len(keys) // limit)
+            runs = -(-len(keys) // size)
             for run in range(runs):
                 label = first if runs == 1 else f"{first} {run + 1}"
                 result.labels.append(label)

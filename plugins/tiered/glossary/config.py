@@ -22,10 +22,12 @@ class GlossaryConfig(base.Config):
     """Title of the generated glossary page."""
     split = Number(minimum=0, default=100)
     """With more terms than this, the glossary page lists the letters and each letter
-    gets its own page (``glossary/b/``; a letter with more terms than this, several:
-    ``glossary/s-1/``, ``s-2/``), as the references list does. 0: never split. A
-    library whose terms are each used in dozens of topics wants fewer a page (at 1,000
-    topics and terms, 100 terms a page made pages of 850 KB, 50 of 440 KB)."""
+    gets its own page (``glossary/b/``), as the references list does. 0: never split."""
+    per_page = Number(minimum=1, default=40)
+    """Once split, a letter with more terms than this gets several pages
+    (``glossary/s-1/``, ``s-2/``): each term carries its "Used in" links, so a library
+    whose terms are used in dozens of topics needs a bound (at 1,000 topics and terms,
+    100 terms a page made pages of 850 KB, 50 of 440 KB)."""
     density = c.Choice(("first-per-section", "first-per-page", "all"), default="first-per-section")
     """Which mentions become links: the first under each h2, the first on the page, or all."""
     warn_unused = c.Type(bool, default=True)

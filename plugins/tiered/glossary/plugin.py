@@ -188,7 +188,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             )
         self.extension = GlossaryExtension(self.glossary, cast("Density", self.config.density))
         orders = {t.anchor: (sort_key(t.term), t.term) for t in self.glossary.terms}
-        self.parts = Parts.split(self.config.page_path, orders, int(self.config.split))
+        self.parts = Parts.split(
+            self.config.page_path, orders, int(self.config.split), int(self.config.per_page)
+        )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         use_assets(config, self._assets())
         return config

@@ -199,7 +199,7 @@ class _Links:
         self.files = files
 
     def to(self, uri: str) -> str:
-        target = self.files.get_file_from_path(uri)
+        target = self.files.src_uris.get(uri)
         return get_relative_url(target.url, self.page.url) if target else uri
 
     def to_folder(self, topic: Topic) -> str:
@@ -221,7 +221,7 @@ def _convert(
                 section.active = True
             items.append(section)
             continue
-        file = files.get_file_from_path(entry.uri or "")
+        file = files.src_uris.get(entry.uri or "")
         if file is not None and file.page is not None:
             pages.append(file.page)
             items.append(file.page)

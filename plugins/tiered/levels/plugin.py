@@ -193,7 +193,7 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
 def _links(library: Library, topic: Topic, page: Page, files: Files) -> list[render.TierLink]:
     links = []
     for tier, tier_page in library.ordered(topic):
-        target = files.get_file_from_path(tier_page.src_uri)
+        target = files.src_uris.get(tier_page.src_uri)
         href = get_relative_url(target.url, page.url) if target else tier_page.src_uri
         links.append(
             render.TierLink(
