@@ -341,7 +341,25 @@ def pdf_export(library: Library, workers: int) -> dict[str, Any]:
     again = export()
     after = _pdfs(site)
     rewritten = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
-    return {"full": full, "again": again, "pdfs": len(after), "rewritten": rewritten}
+    pages = _pdf_pages(site)
+    largest = max(pages, key=lambda name: pages[name], default="")
+    return {
+        "full": full,
+        "again": again,
+        "pdfs": len(after),
+        "rewritten": rewritten,
+        "pages": sum(pages.values()),
+        "largest": (largest, pages.get(largest, 0)),
+    }
+
+
+def _pdf_pages(site: Path) -> dict[str, int]:
+    """The page count of every PDF the export wrote."""
+    from pypdf import PdfReader  # noqa: PLC0415 - only the PDF measurement needs it
+
+    return {
+        p.relative_to(site).as_posix(): len(PdfReader(p).pages) for p in site.rglob("pdf/**/*.pdf")
+    }
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -440,7 +458,8 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
                 f"  PDF export ({s.pdf['pdfs']} PDFs, {args.workers} workers): full "
                 f"{s.pdf['full']:.1f} s; after one page edit and a rebuild "
                 f"{s.pdf['again']:.1f} s, {s.pdf['rewritten']} of {s.pdf['pdfs']} PDFs "
-                "written again"
+                f"written again; {s.pdf['pages']} PDF pages in all, the largest "
+                f"{s.pdf['largest'][0]} ({s.pdf['largest'][1]} pages)"
             )
     _targets(sizes)
 
