@@ -50,6 +50,14 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _same(target: Path, data: dict[str, Any]) -> bool:
+    """Whether ``target`` already holds the cached PDF that ``data`` describes."""
+    try:
+        return bool(target.stat().st_size == data["size"] and _file_hash(target) == data["sha256"])
+    except OSError:
+        return False
+
+
 @dataclass
 class RenderCache:
     """The cache folder (``None``: no cache, every job is rendered) and this run's use of it."""
@@ -116,9 +124,10 @@ class RenderCache:
         target = Path(job.target)
         temporary = temporary_path(target, str(os.getpid()))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, temporary)
-            temporary.replace(target)
+            if not _same(target, data):  # an unchanged PDF is left alone (mtime, deploys)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(pdf, temporary)
+                temporary.replace(target)
         except OSError:
             with suppress(OSError):
                 temporary.unlink()
