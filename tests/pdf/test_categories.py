@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 from tiered.cli import main
+from tiered.levels import listing
+from tiered.levels.listing import TopicItem
+from tiered.levels.render import TierLink
+from tiered.pdf.downloads import PageRole, page_role
+from tiered.pdf.scope import topic_count
 
 from tests.conftest import BuildResult, SiteFactory, page
 from tests.library_site import TIERS, levels_options, library, slug_of
@@ -189,3 +194,34 @@ def test_a_site_without_tier_pages_is_a_note_not_an_error(
     assert not (result.site / "pdf").exists()
     with pytest.raises(Abort):
         _build(tmp_path / "required", docs, {"required": True})
+
+
+def test_a_category_page_is_read_from_its_list_and_a_bad_slug_is_ignored() -> None:
+    items = [
+        TopicItem(
+            "Gout",
+            "../../topics/gout/",
+            tiers=(TierLink("fundamentals", "Basics", "f/"), TierLink("academic", "Deep", "a/")),
+        )
+    ]
+    role = page_role("<p>Intro.</p>\n" + listing.topics(items, "bones"))
+    assert (role.category_page, role.category) == (True, "bones")
+    assert role.tiers == {"fundamentals": "Basics", "academic": "Deep"}
+    assert page_role(listing.topics(items)) == PageRole()  # the A–Z page
+    hostile = listing.topics(items, "../../etc")
+    assert page_role(hostile) == PageRole()  # it would name a file outside pdf/categories/
+
+
+def test_the_links_count_topic_folders_as_the_export_counts_topics() -> None:
+    uris = [
+        "index.md",
+        "topics/index.md",  # the A–Z page: no topic
+        "topics/gout/index.md",
+        "topics/gout/fundamentals.md",
+        "topics/gout/academic.md",
+        "topics/hip/fundamentals.md",
+        "topics/bare/index.md",  # a landing page alone: no tier pages, no PDF
+        "topics/gout/notes/extra.md",  # a sub-folder: not a tier page
+    ]
+    assert topic_count(uris, "topics") == 2
+    assert topic_count(["gout/fundamentals.md", "index.md"], ".") == 1

@@ -84,6 +84,7 @@ def page_role(html: str) -> PageRole:
     if role.category is not None and not is_slug(role.category):
         role.category = None  # it names a file: only what tiered/levels can write
         role.category_page = False
+        role.tiers = {}
     return role
 
 

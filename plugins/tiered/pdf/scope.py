@@ -67,7 +67,8 @@ def topic_count(uris: list[str], topics_dir: str) -> int:
     The export counts the topics of the built site; on a site whose topics have tier
     pages the two agree.
     """
-    prefix = topics_dir.strip("/").split("/") if topics_dir.strip("/") else []
+    folder = topics_dir.strip("/")
+    prefix = folder.split("/") if folder not in {"", "."} else []
     folders = set()
     for uri in uris:
         parts = uri.split("/")
