@@ -18,8 +18,10 @@ from tiered.cli import main
 from tiered.levels import listing
 from tiered.levels.listing import TopicItem
 from tiered.levels.render import TierLink
+from tiered.pdf.clean import clean_page
 from tiered.pdf.downloads import PageRole, page_role
 from tiered.pdf.scope import topic_count
+from tiered.pdf.tree import parse_page
 
 from tests.conftest import BuildResult, SiteFactory, page
 from tests.library_site import TIERS, levels_options, library, slug_of
@@ -225,3 +227,18 @@ def test_the_links_count_topic_folders_as_the_export_counts_topics() -> None:
     ]
     assert topic_count(uris, "topics") == 2
     assert topic_count(["gout/fundamentals.md", "index.md"], ".") == 1
+
+
+def test_a_category_meta_that_is_no_slug_is_a_warning(tmp_path: Path) -> None:
+    html = (
+        '<html lang="en"><head><meta name="tiered:tier" content="fundamentals">'
+        '<meta name="tiered:category" content="../up">'
+        '<meta name="tiered:category-title" content="Up"></head>'
+        "<body><article><h1>Gout</h1><p>Text.</p></article></body></html>"
+    )
+    page = clean_page(parse_page(html), tmp_path, "topics/gout/fundamentals/index.html")
+    assert (page.tier, page.category) == ("fundamentals", None)
+    assert page.warnings == [
+        "topics/gout/fundamentals/index.html: <meta name=\"tiered:category\"> '../up' is not a "
+        "category slug (a-z, 0-9, - and _): the page is in no category PDF"
+    ]
