@@ -272,7 +272,9 @@ def _export(
     results = _render(jobs, workers, cache, done)
     finished = {r.name: r for r in results if r.name in part_names}
     for plan_ in in_parts:
-        result = finish(plan_, finished, site, options.site_name, built, render_job=cache.render)
+        result = finish(
+            plan_, finished, site, options.site_name, built, render_job=cache.render, cache=cache
+        )
         done(result)
         results.append(result)
     for result in results:
