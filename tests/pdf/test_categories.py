@@ -61,6 +61,32 @@ def built(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[BuildRes
     yield _build(tmp_path, library(TOPICS))
 
 
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuildResult, list[str]]]:
+    """One build for the tests that only read it, with the PDF plugin's messages."""
+    logger = logging.getLogger("mkdocs.plugins.tiered.pdf.plugin")
+    handler, level = _Messages(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SOURCE_DATE_EPOCH", "1772668800")
+            result = _build(tmp_path_factory.mktemp("categories"), library(TOPICS))
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    yield result, handler.messages
+
+
 def _written(site: Path) -> list[str]:
     return sorted(p.relative_to(site / "pdf").as_posix() for p in site.rglob("*.pdf"))
 
@@ -70,11 +96,12 @@ def _links(html: str) -> list[tuple[str, str]]:
 
 
 def test_pdfs_per_category_and_per_topic_with_no_whole_library(
-    built: BuildResult, caplog: pytest.LogCaptureFixture
+    shared: tuple[BuildResult, list[str]],
 ) -> None:
+    built, messages = shared
     assert _written(built.site) == NAMES
     assert built.warnings == []
-    assert NOTE in [r.getMessage() for r in caplog.get_records("setup")]
+    assert NOTE in messages
     pdf = built.site / "pdf/categories"
     # Cover, contents, one page per short chapter (two topics, three tiers), glossary.
     assert page_count(pdf / "bones.pdf") == 1 + 1 + 6 + 1
@@ -103,7 +130,8 @@ def test_pdfs_per_category_and_per_topic_with_no_whole_library(
     assert "heart" not in text.lower()
 
 
-def test_category_metas_and_download_links(built: BuildResult) -> None:
+def test_category_metas_and_download_links(shared: tuple[BuildResult, list[str]]) -> None:
+    built = shared[0]
     tier = built.html(f"topics/{BONES[0]}/fundamentals/index.html")
     assert '<meta name="tiered:category" content="bones">' in tier
     assert '<meta name="tiered:category-title" content="Bones and joints">' in tier
