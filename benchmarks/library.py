@@ -31,6 +31,7 @@ Then one "target held" line per target of the issue that the sizes measured allo
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import socket
@@ -348,8 +349,12 @@ def _retitle(text: str, marker: str) -> str:
 # --- PDF --------------------------------------------------------------------------------
 
 
-def _pdfs(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.pdf")}
+def _pdfs(site: Path) -> dict[str, str]:
+    """Each PDF's content hash: the rebuild empties the site, so mtimes say nothing."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in site.rglob("*.pdf")
+    }
 
 
 def pdf_export(library: Library, workers: int) -> dict[str, Any]:
@@ -358,21 +363,44 @@ def pdf_export(library: Library, workers: int) -> dict[str, Any]:
     command = [sys.executable, "-m", "tiered.cli", "pdf", "-f", str(library.tiered)]
     command += ["--workers", str(workers)]
 
-    def export() -> float:
+    def export() -> tuple[float, str]:
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=library.root)
-        return time.perf_counter() - start
+        run = subprocess.run(command, check=True, capture_output=True, cwd=library.root)
+        return time.perf_counter() - start, run.stderr.decode("utf-8", "replace")
 
     _measure(library.tiered)
-    full = export()
+    full, _said = export()
     before = _pdfs(site)
     page = library.tier_page(len(library.topics) // 2)
     page.write_text(_append_sentence(page.read_text(encoding="utf-8"), "An edit"), "utf-8")
     _measure(library.tiered)
-    again = export()
+    again, said = export()
     after = _pdfs(site)
-    rewritten = sum(1 for name, mtime in after.items() if before.get(name) != mtime)
-    return {"full": full, "again": again, "pdfs": len(after), "rewritten": rewritten}
+    # "N document(s) or part(s) rendered, M reused from the cache" (absent without a cache).
+    counts = [line.split() for line in said.splitlines() if "reused from the cache" in line]
+    rendered, reused = (int(counts[0][0]), int(counts[0][5])) if counts else (-1, 0)
+    rewritten = sum(1 for name, digest in after.items() if before.get(name) != digest)
+    pages = _pdf_pages(site)
+    largest = max(pages, key=lambda name: pages[name], default="")
+    return {
+        "full": full,
+        "again": again,
+        "pdfs": len(after),
+        "rewritten": rewritten,
+        "rendered": rendered,
+        "reused": reused,
+        "pages": sum(pages.values()),
+        "largest": (largest, pages.get(largest, 0)),
+    }
+
+
+def _pdf_pages(site: Path) -> dict[str, int]:
+    """The page count of every PDF the export wrote."""
+    from pypdf import PdfReader  # noqa: PLC0415 - only the PDF measurement needs it
+
+    return {
+        p.relative_to(site).as_posix(): len(PdfReader(p).pages) for p in site.rglob("pdf/**/*.pdf")
+    }
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -488,7 +516,9 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
                 f"  PDF export ({s.pdf['pdfs']} PDFs, {args.workers} workers): full "
                 f"{s.pdf['full']:.1f} s; after one page edit and a rebuild "
                 f"{s.pdf['again']:.1f} s, {s.pdf['rewritten']} of {s.pdf['pdfs']} PDFs "
-                "written again"
+                f"with other bytes ({s.pdf['rendered']} documents or parts rendered, "
+                f"{s.pdf['reused']} reused); {s.pdf['pages']} PDF pages in all, the largest "
+                f"{s.pdf['largest'][0]} ({s.pdf['largest'][1]} pages)"
             )
     _targets(sizes)
 
@@ -537,11 +567,14 @@ def _targets(sizes: list[Size]) -> None:
             )
     pdf = next((s.pdf for s in sizes if s.pdf is not None), None)
     if pdf is not None:
-        # One edited tier page changes its topic's PDF, its tier's and the library's.
-        ok = pdf["rewritten"] <= 3
+        # One edited tier page changes its topic's PDF and one part of each of two joined
+        # PDFs (its tier's and its library's, or its category's), plus at most their
+        # contents and page numbers: 7 renders at most, whatever the library's size.
+        ok = 0 <= pdf["rendered"] <= 7
         print(
             f"target 5, a re-export after one edit renders only what changed "
-            f"({pdf['rewritten']} of {pdf['pdfs']} PDFs written again): target held: {_held(ok)}"
+            f"({pdf['rendered']} documents or parts rendered, {pdf['reused']} reused): "
+            f"target held: {_held(ok)}"
         )
 
 

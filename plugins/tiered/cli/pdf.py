@@ -20,7 +20,8 @@ from tiered.pdf.render import LogMessages, Result
 def register(commands: Any) -> None:
     """Add the ``pdf`` command."""
     parser = commands.add_parser(
-        "pdf", help="write PDFs of the built site (per topic, per tier, the library)"
+        "pdf",
+        help="write PDFs of the built site (per topic, tier, category, the library)",
     )
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
     parser.add_argument("-d", "--site-dir", help="the built site (default: the config's)")
@@ -97,6 +98,10 @@ def _options(args: argparse.Namespace) -> tuple[Path, Options] | str:
         tiers=pdf.tiers,
         library=pdf.library,
         library_title=pdf.library_title,
+        by_category=pdf.by_category,
+        whole_site=pdf.whole_site,
+        whole_site_topics=pdf.whole_site_topics,
+        required=True,  # asked for: a site without tier pages is an error
         only_topic=args.topic,
         only_tier=args.tier,
         workers=args.workers if args.workers is not None else pdf.workers,
@@ -113,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     site_dir, options = found
     report = export(site_dir, options, Progress(sys.stderr))
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:

@@ -124,7 +124,7 @@ class LibrarySite:
                 # A very big category lists titles only (the landing pages link the
                 # tiers), so its page stays small enough for a phone.
                 items = [listing.TopicItem(i.title, i.href) for i in items]
-            return listing.topics(items)
+            return listing.topics(items, owner.slug)
         if isinstance(owner, str):
             bar = self._letters(links, current=owner)
             items = [self._item(t, links, True) for t in self.catalog.letters[owner]]
@@ -177,6 +177,11 @@ class LibrarySite:
                 for tier, page in self.library.ordered(topic)
             ),
         )
+
+    def category_page(self, uri: str) -> Category | None:
+        """The category whose generated page ``uri`` is, if it is one."""
+        owner = self.by_uri.get(uri)
+        return owner if isinstance(owner, Category) else None
 
     def navigation(self, page: Page | None, site_nav: Navigation) -> Navigation:
         """The small navigation of ``page`` (``None``: a theme template such as 404.html),

@@ -76,8 +76,12 @@ def letters_bar(letters: list[LetterLink]) -> str:
     )
 
 
-def topics(items: list[TopicItem]) -> str:
-    """A list of topics: title, category, summary and the tier links of each."""
+def topics(items: list[TopicItem], category: str | None = None) -> str:
+    """A list of topics: title, category, summary and the tier links of each.
+
+    ``category``: on a category's own page, its slug (``data-tiered-category``, which
+    the PDF plugin reads to link the category's PDFs).
+    """
     out = []
     for item in items:
         parts = [
@@ -105,7 +109,8 @@ def topics(items: list[TopicItem]) -> str:
             )
         parts.append("</li>")
         out.append("".join(parts))
-    return '<ul class="tiered-az__list">\n' + "\n".join(out) + "\n</ul>\n"
+    mark = f' data-tiered-category="{_attr(category)}"' if category else ""
+    return f'<ul class="tiered-az__list"{mark}>\n' + "\n".join(out) + "\n</ul>\n"
 
 
 def letter_section(letter: str, items: list[TopicItem]) -> str:

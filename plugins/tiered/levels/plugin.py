@@ -4,8 +4,9 @@ Event order used here: ``on_config`` (reset state, theme hooks) → ``on_files``
 (collect topics from front matter, report mistakes, add the library's generated pages,
 arrange navigation) → ``on_page_markdown`` (browser title) → ``on_page_content``
 (switcher, badge, steps, landing cards, the lists of the generated pages) →
-``on_page_context`` (the tier for ``<meta name="tiered:tier">``; in a library, the
-page's own small navigation) → ``on_template_context`` (the same for 404.html).
+``on_page_context`` (the tier and category for ``<meta name="tiered:tier">`` and
+``<meta name="tiered:category">``; in a library, the page's own small navigation) →
+``on_template_context`` (the same for 404.html).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.structure.files import Files, file_sort_key
 from mkdocs.utils import get_relative_url, nest_paths
 
 from tiered.levels import render
-from tiered.levels.catalog import catalog
+from tiered.levels.catalog import Catalog, Category, catalog
 from tiered.levels.config import LevelsConfig
 from tiered.levels.library import LibrarySite
 from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
@@ -51,11 +52,15 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.library: Library | None = None
         self.generated_nav = False
         self.site: LibrarySite | None = None
+        self.catalog: Catalog | None = None
+        self.landings: dict[str, Topic] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.library = None
         self.generated_nav = False
         self.site = None
+        self.catalog = None
+        self.landings = {}
         if not self.config.enabled:
             return config
         # Our main.html only fills the theme's `extrahead` block; a user's custom_dir
@@ -88,7 +93,8 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.library = library = collect(
             docs, self.config.tier_models(), self.config.topics_dir, fields
         )
-        shelves = catalog(library, self.config.category_models())
+        self.catalog = shelves = catalog(library, self.config.category_models())
+        self.landings = {t.index_uri: t for t in library.topics.values() if t.index_uri}
         for diagnostic in sorted(library.diagnostics + shelves.diagnostics):
             log.warning(str(diagnostic))
         if self._is_library(library):
@@ -154,7 +160,8 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             links = {link.name: link for link in _links(library, topic, page, files)}
             tier = library.tier(tier_page.tier)
             simpler, more = library.neighbours(tier_page)
-            head = render.switcher(list(links.values())) + render.badge(
+            slug = self._category_slug(uri)
+            head = render.switcher(list(links.values()), slug) + render.badge(
                 tier.name, tier.label, tier.description, tier_page.reviewed
             )
             tail = render.stepper(
@@ -163,8 +170,23 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             return head + html + tail
         landing = library.landing(uri)
         if landing is not None and landing.pages:
-            return html + render.cards(_links(library, landing, page, files))
+            cards = render.cards(_links(library, landing, page, files), self._category_slug(uri))
+            return html + cards
         return html
+
+    def _category(self, uri: str) -> Category | None:
+        """The category of the topic page ``uri``, or the one whose generated page it is."""
+        if self.library is None or self.catalog is None:
+            return None
+        tier_page = self.library.page(uri)
+        topic = self.library.topics[tier_page.topic] if tier_page else self.landings.get(uri)
+        if topic is not None:
+            return self.catalog.category_of(topic)
+        return self.site.category_page(uri) if self.site is not None else None
+
+    def _category_slug(self, uri: str) -> str | None:
+        category = self._category(uri)
+        return category.slug if category else None
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
@@ -172,7 +194,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         if self.library is not None:
             tier_page = self.library.page(page.file.src_uri)
             # Read by templates/tiered/head.html; TemplateContext does not declare extra keys.
-            cast("dict[str, Any]", context)["tiered_tier"] = tier_page.tier if tier_page else None
+            extra = cast("dict[str, Any]", context)
+            extra["tiered_tier"] = tier_page.tier if tier_page else None
+            extra["tiered_category"] = self._category(page.file.src_uri)
         if self.site is not None and self.generated_nav:
             # Themes render `nav` from the context: this page's own, small navigation
             # instead of every topic (a hand-written nav: is left alone).

@@ -40,8 +40,16 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def switcher(links: list[TierLink]) -> str:
-    """The ``<nav aria-label="Reading level">`` at the top of a tier page."""
+def _category(slug: str | None) -> str:
+    """``data-tiered-category``: the topic's category, for the PDF plugin's links."""
+    return f' data-tiered-category="{_attr(slug)}"' if slug else ""
+
+
+def switcher(links: list[TierLink], category: str | None = None) -> str:
+    """The ``<nav aria-label="Reading level">`` at the top of a tier page.
+
+    ``category`` is the slug of the topic's category, if it has one.
+    """
     current = next((link.name for link in links if link.current), "")
     items = []
     for link in links:
@@ -52,7 +60,7 @@ def switcher(links: list[TierLink]) -> str:
         )
     return (
         f'<nav class="tiered-switcher" aria-label="Reading level" '
-        f'data-tiered-current="{_attr(current)}">\n'
+        f'data-tiered-current="{_attr(current)}"{_category(category)}>\n'
         '<span class="tiered-switcher__title" aria-hidden="true">Reading level</span>\n'
         '<ul class="tiered-switcher__list">\n' + "\n".join(items) + "\n</ul>\n</nav>\n"
     )
@@ -99,8 +107,8 @@ def stepper(simpler: TierLink | None, more: TierLink | None) -> str:
     )
 
 
-def cards(links: list[TierLink]) -> str:
-    """The tiers of a topic as cards, for its landing page."""
+def cards(links: list[TierLink], category: str | None = None) -> str:
+    """The tiers of a topic as cards, for its landing page (``category``: its slug)."""
     items = []
     for link in links:
         summary = (
@@ -119,7 +127,8 @@ def cards(links: list[TierLink]) -> str:
             "</li>"
         )
     return (
-        '<section class="tiered-cards" aria-labelledby="tiered-cards-title">\n'
+        f'<section class="tiered-cards"{_category(category)} '
+        'aria-labelledby="tiered-cards-title">\n'
         '<h2 id="tiered-cards-title">Choose a reading level</h2>\n'
         '<ul class="tiered-cards__list">\n' + "\n".join(items) + "\n</ul>\n</section>\n"
     )

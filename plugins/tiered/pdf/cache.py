@@ -42,12 +42,21 @@ def _version(package: str) -> str:
         return "?"
 
 
-def _file_hash(path: Path) -> str:
+def file_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _same(target: Path, data: dict[str, Any]) -> bool:
+    """Whether ``target`` already holds the cached PDF that ``data`` describes."""
+    try:
+        return bool(target.stat().st_size == data["size"] and file_hash(target) == data["sha256"])
+    except OSError:
+        return False
 
 
 @dataclass
@@ -68,7 +77,7 @@ class RenderCache:
             _FORMAT,
             _version("weasyprint"),
             _version("pydyf"),
-            _file_hash(STYLESHEET),
+            file_hash(STYLESHEET),
             str(self.site_root.resolve()),
         ]
         self._salt = "\0".join(parts)
@@ -84,13 +93,16 @@ class RenderCache:
         if name not in self._hashes:
             path = self.site_root / name
             try:
-                self._hashes[name] = _file_hash(path)
+                self._hashes[name] = file_hash(path)
             except OSError:
                 self._hashes[name] = ""
         return self._hashes[name]
 
-    def lookup(self, job: Job, *, tagged: bool = True) -> Result | None:
-        """``job``'s PDF copied from the cache to its target, or ``None`` if it must be rendered."""
+    def lookup(self, job: Job, *, tagged: bool = True, counted: bool = True) -> Result | None:
+        """``job``'s PDF copied from the cache to its target, or ``None`` if it must be rendered.
+
+        ``counted=False``: not a render saved (a joined PDF), so not counted as reused.
+        """
         if self.folder is None:
             return None
         key = self.key(job, tagged=tagged)
@@ -99,7 +111,7 @@ class RenderCache:
             return None
         try:
             data: dict[str, Any] = json.loads(meta.read_text(encoding="utf-8"))
-            ok = pdf.stat().st_size == data["size"] and _file_hash(pdf) == data["sha256"]
+            ok = pdf.stat().st_size == data["size"] and file_hash(pdf) == data["sha256"]
         except (OSError, ValueError, KeyError, TypeError):
             ok = False
         if not ok:
@@ -116,15 +128,16 @@ class RenderCache:
         target = Path(job.target)
         temporary = temporary_path(target, str(os.getpid()))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, temporary)
-            temporary.replace(target)
+            if not _same(target, data):  # an unchanged PDF is left alone (mtime, deploys)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(pdf, temporary)
+                temporary.replace(target)
         except OSError:
             with suppress(OSError):
                 temporary.unlink()
             return None  # rendered instead: its failure is reported naming the document
         self.used.add(key)
-        self.reused += 1
+        self.reused += counted
         return Result(
             job.name,
             job.target,
@@ -136,9 +149,9 @@ class RenderCache:
             cached=True,
         )
 
-    def store(self, job: Job, result: Result, *, tagged: bool = True) -> None:
-        """Keep a freshly rendered PDF (a failed render is not kept)."""
-        self.rendered += 1
+    def store(self, job: Job, result: Result, *, tagged: bool = True, counted: bool = True) -> None:
+        """Keep a freshly rendered PDF (a failed render is not kept; ``counted``: a render)."""
+        self.rendered += counted
         if self.folder is None or not result.ok:
             return
         key = self.key(job, tagged=tagged)
@@ -167,7 +180,7 @@ class RenderCache:
         temporary = temporary_path(pdf, pid)
         shutil.copyfile(result.target, temporary)
         data["size"] = temporary.stat().st_size
-        data["sha256"] = _file_hash(temporary)
+        data["sha256"] = file_hash(temporary)
         temporary.replace(pdf)
         temporary = temporary_path(meta, pid)
         temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")

@@ -1,6 +1,6 @@
 """One built page cleaned for print: the site's furniture removed, ids made unique.
 
-What the levels plugin's markup says (tier order, tier label, review date) is read
+What the levels plugin's markup says (tier order, tier label, review date, category) is read
 before that markup goes; images are checked (a missing or remote one becomes its
 description); links are sorted by :func:`tiered.pdf.links.rewrite_link`.
 """
@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from tiered.pdf.links import rewrite_link
 from tiered.pdf.model import SitePage
-from tiered.pdf.names import site_file
+from tiered.pdf.names import is_slug, site_file
 from tiered.pdf.tree import HEADINGS, classes, content_root, heading_text
 
 # The site's furniture: navigation between tiers, badges (their text moves to the
@@ -109,8 +109,13 @@ class _Cleaner:
         page = self.page
         page.lang = root.get("lang") or ""
         for meta in root.iter("meta"):
-            if meta.get("name") == "tiered:tier":
+            name = meta.get("name")
+            if name == "tiered:tier":
                 page.tier = meta.get("content") or None
+            elif name == "tiered:category":
+                page.category = self._category(meta.get("content") or "")
+            elif name == "tiered:category-title":
+                page.category_title = " ".join((meta.get("content") or "").split())
         content = content_root(root)
         self._furniture(content)
         self._clean(content)
@@ -121,6 +126,16 @@ class _Cleaner:
         has_text = any(text.strip() for text in content.itertext())
         page.is_empty = not has_text and content.find(".//img") is None
         return page
+
+    def _category(self, slug: str) -> str | None:
+        """A category slug from the head, if it is one (it names files of the export)."""
+        if is_slug(slug):
+            return slug
+        self.page.warnings.append(
+            f'{self.path}: <meta name="tiered:category"> {slug!r} is not a category slug '
+            "(a-z, 0-9, - and _): the page is in no category PDF"
+        )
+        return None
 
     def _furniture(self, content: ET.Element) -> None:
         """Read what the levels plugin's markup says before it is removed."""

@@ -1,7 +1,8 @@
 """Read a built site: its tier pages, grouped into topics, and its tiers in order.
 
 Works on any built site folder, not on MkDocs objects: what it needs is the levels
-plugin's documented markup (``<meta name="tiered:tier">``, ``nav.tiered-switcher``,
+plugin's documented markup (``<meta name="tiered:tier">``, ``<meta name="tiered:category">``
+and ``tiered:category-title``, ``nav.tiered-switcher``,
 ``p.tiered-badge``, ``p.tiered-reviewed``) and the glossary's ``a.tiered-glossary-term``.
 A topic is the folder holding tier pages (``topics/<slug>/<tier>/index.html``, or
 ``topics/<slug>/<tier>.html`` without directory URLs); its landing page is that folder's
@@ -124,7 +125,7 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
         topic = site.topics.get(folder)
         if topic is None:
             topic = site.topics[folder] = Topic(posixpath.basename(folder), folder, "")
-        topic.pages.append(page)
+        _add(topic, page)
         site.lang = page.lang or site.lang
         site.warnings.extend(page.warnings)
     for topic in site.topics.values():
@@ -140,6 +141,14 @@ def collect_site(site_root: Path, topics_dir: str = "topics") -> Site:
             )
     _glossary_names(site, tier_pages)
     return site
+
+
+def _add(topic: Topic, page: SitePage) -> None:
+    """``page`` into ``topic``; the first page that names a category gives the topic's."""
+    topic.pages.append(page)
+    if topic.category is None and page.category is not None:
+        topic.category = page.category
+        topic.category_title = page.category_title or page.category
 
 
 def _landing_title(site_root: Path, file: Path, warnings: list[str]) -> str:

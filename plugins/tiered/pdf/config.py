@@ -22,9 +22,22 @@ class PdfConfig(base.Config):
     topics = c.Type(bool, default=True)
     """One PDF per topic, its reading levels as chapters: ``pdf/topics/<topic>.pdf``."""
     tiers = c.Type(bool, default=True)
-    """One PDF per reading level with every topic at it: ``pdf/tiers/<tier>.pdf``."""
+    """One PDF per reading level with every topic at it: ``pdf/tiers/<tier>.pdf`` (see
+    ``whole_site``), and per category ``pdf/categories/<slug>/<tier>.pdf`` (``by_category``)."""
     library = c.Type(bool, default=True)
-    """One PDF of the whole library: ``pdf/library.pdf``."""
+    """One PDF of the whole library: ``pdf/library.pdf`` (see ``whole_site``), and per
+    category ``pdf/categories/<slug>.pdf`` (``by_category``)."""
+    by_category = c.Type(bool, default=True)
+    """When the topics' pages carry a category (``<meta name="tiered:category">``, from
+    tiered/levels' ``categories``): the tier and library PDFs of each category too."""
+    whole_site = c.Choice(("auto", "always", "never"), default="auto")
+    """The site-wide tier and library PDFs. ``auto``: only when the site has at most
+    ``whole_site_topics`` topics (a library PDF of more helps no reader and is slow to
+    join again after an edit); ``always``; ``never``."""
+    whole_site_topics = c.Type(int, default=50)
+    """With ``whole_site: auto``, the most topics the site-wide tier and library PDFs hold."""
+    required = c.Type(bool, default=False)
+    """Fail the build when the site has no tier pages (else: a note, and no PDFs)."""
     library_title = c.Type(str, default="")
     """Title of the library PDF (default: the site name)."""
     links = c.Type(bool, default=True)

@@ -20,7 +20,14 @@ from tiered.common.dates import format_date
 from tiered.common.text import sort_key
 from tiered.pdf.links import resolve_cross_links
 from tiered.pdf.model import Site, SitePage, Topic
-from tiered.pdf.names import library_path, tier_path, topic_path
+from tiered.pdf.names import (
+    category_path,
+    category_tier_path,
+    library_path,
+    tier_path,
+    topic_path,
+)
+from tiered.pdf.scope import Shelf, shelves
 
 Kind = Literal["topic", "tier", "library"]
 
@@ -77,25 +84,34 @@ def topic_document(site: Site, topic: Topic) -> Document:
     )
 
 
-def tier_document(site: Site, tier: str) -> Document:
-    """Every topic at one tier: the handout collection."""
+def tier_document(site: Site, tier: str, shelf: Shelf | None = None) -> Document:
+    """Every topic at one tier (of the site, or of a category): the handout collection."""
     label = site.tiers.get(tier, tier)
     chapters = [
         Chapter(
             page=page, title=topic.title, subtitle=page.title, running=f"{topic.title}: {label}"
         )
-        for topic, page in site.tier_pages(tier)
+        for topic, page in site.tier_pages(tier, shelf.topics if shelf else None)
         if not page.is_empty
     ]
+    if shelf is not None:
+        return Document(
+            "tier",
+            category_tier_path(shelf.slug, tier),
+            f"{shelf.title}: {label} articles",
+            f"Every topic in {shelf.title} at the {label} level",
+            chapters,
+        )
     return Document(
         "tier", tier_path(tier), f"{label} articles", f"Every topic at the {label} level", chapters
     )
 
 
-def library_document(site: Site, title: str) -> Document:
-    """Every topic as a part, its tiers as chapters."""
+def library_document(site: Site, title: str, shelf: Shelf | None = None) -> Document:
+    """Every topic (of the site, or of a category) as a part, its tiers as chapters."""
     chapters = []
-    for topic in site.ordered_topics():
+    topics = site.ordered_topics() if shelf is None else shelf.topics
+    for topic in topics:
         pages = [page for page in topic.pages if not page.is_empty]
         for n, page in enumerate(pages):
             label = site.tiers.get(page.tier or "", page.tier_label)
@@ -108,8 +124,10 @@ def library_document(site: Site, title: str) -> Document:
                     part=topic.title if n == 0 else "",
                 )
             )
-    count = len(site.topics)
+    count = len(topics)
     subtitle = f"{count} topic{'s' if count != 1 else ''} at every reading level"
+    if shelf is not None:
+        return Document("library", category_path(shelf.slug), shelf.title, subtitle, chapters)
     return Document("library", library_path(), title, subtitle, chapters)
 
 
@@ -303,10 +321,16 @@ def plan(
     tiers: bool,
     library: bool,
     library_title: str,
+    whole_site: bool = True,
+    by_category: bool = True,
     only_topic: str | None = None,
     only_tier: str | None = None,
 ) -> tuple[list[Document], list[str]]:
-    """The documents to write, and warnings about the ones that would be empty."""
+    """The documents to write, and warnings about the ones that would be empty.
+
+    ``whole_site``: the site-wide tier and library PDFs; ``by_category``: the same per
+    category, when the site's pages carry categories (see :mod:`tiered.pdf.scope`).
+    """
     documents: list[Document] = []
     warnings: list[str] = []
     selected = only_topic is not None or only_tier is not None
@@ -318,17 +342,38 @@ def plan(
                 warnings.append(f"{topic.folder}: topic '{topic.slug}' is empty: no PDF for it")
                 continue
             documents.append(topic_document(site, topic))
-    if tiers and (not selected or only_tier is not None):
-        for tier in site.tiers:
-            if only_tier is not None and tier != only_tier:
-                continue
-            if all(page.is_empty for _topic, page in site.tier_pages(tier)):
-                warnings.append(f"tier '{tier}' has no pages with content: no PDF for it")
-                continue
-            documents.append(tier_document(site, tier))
-    if library and not selected:
-        if any(not page.is_empty for topic in site.topics.values() for page in topic.pages):
-            documents.append(library_document(site, library_title))
-        else:
-            warnings.append("the site has no tier pages with content: no library PDF")
+    collections: list[Shelf | None] = [None] if whole_site else []
+    collections += shelves(site) if by_category else []
+    for shelf in collections:
+        if tiers and (not selected or only_tier is not None):
+            for tier in site.tiers:
+                if only_tier is None or tier == only_tier:
+                    _tier(site, tier, shelf, documents, warnings)
+        if library and not selected:
+            _library(site, library_title, shelf, documents, warnings)
     return documents, warnings
+
+
+def _tier(
+    site: Site, tier: str, shelf: Shelf | None, documents: list[Document], warnings: list[str]
+) -> None:
+    pages = site.tier_pages(tier, shelf.topics if shelf else None)
+    if shelf is not None and not pages:
+        return  # the category has no page at this tier: nothing to print, nothing wrong
+    if all(page.is_empty for _topic, page in pages):
+        where = f" in category '{shelf.slug}'" if shelf else ""
+        warnings.append(f"tier '{tier}'{where} has no pages with content: no PDF for it")
+        return
+    documents.append(tier_document(site, tier, shelf))
+
+
+def _library(
+    site: Site, title: str, shelf: Shelf | None, documents: list[Document], warnings: list[str]
+) -> None:
+    members = list(site.topics.values()) if shelf is None else shelf.topics
+    if any(not page.is_empty for topic in members for page in topic.pages):
+        documents.append(library_document(site, title, shelf))
+    elif shelf is None:
+        warnings.append("the site has no tier pages with content: no library PDF")
+    else:
+        warnings.append(f"category '{shelf.slug}' has no tier pages with content: no PDF for it")

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from tiered.pdf.cache import RenderCache
 from tiered.pdf.collect import collect_site
-from tiered.pdf.document import assemble, plan
+from tiered.pdf.document import Document, assemble, plan
+from tiered.pdf.model import Site
 from tiered.pdf.names import remove_temporaries
 from tiered.pdf.parts import Plan, finish, plan_parts
 from tiered.pdf.render import Job, Result, render_all
+from tiered.pdf.scope import shelves, whole_site
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class Options:
     tiers: bool = True
     library: bool = True
     library_title: str = ""
+    by_category: bool = True
+    whole_site: str = "auto"  # "auto", "always" or "never"
+    whole_site_topics: int = 50
+    required: bool = True  # no tier pages is an error (else a note)
     only_topic: str | None = None
     only_tier: str | None = None
     workers: int = 0  # 0: one per processor core
@@ -46,6 +52,7 @@ class Report:
     """What the export did."""
 
     written: list[Result] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # decisions the author may want to know
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     rendered: int = 0  # documents and parts WeasyPrint laid out
@@ -172,6 +179,56 @@ def _render(
     return results + render_all(to_render, workers, rendered)
 
 
+def _per_category_note(site: Site, options: Options) -> str:
+    """Why there is no site-wide tier or library PDF, and where its topics are instead."""
+    count = len(site.topics)
+    said = (
+        f"{count} topics, more than whole_site_topics ({options.whole_site_topics}): "
+        "no site-wide tier or library PDF"
+    )
+    if options.by_category and shelves(site):
+        return f"{said}; they are written per category (pdf/categories/)"
+    return (
+        f"{said}; give the topics categories (tiered/levels option 'categories') to get "
+        "them per category, or set whole_site: always"
+    )
+
+
+def _documents(site: Site, site_root: Path, options: Options, report: Report) -> list[Document]:
+    """What to write (``[]`` when there is nothing), with the report's notes and warnings."""
+    if not site.topics:
+        if options.required:
+            report.errors.append(
+                f"no tier pages in {site_root / options.topics_dir}: build the site with "
+                "tiered/levels first, or set topics_dir to the folder of the topics"
+            )
+        else:
+            report.notes.append(f"no tier pages in {site_root / options.topics_dir}: no PDFs")
+        return []
+    if options.only_topic is not None and not any(
+        t.slug == options.only_topic for t in site.topics.values()
+    ):
+        report.errors.append(f"no topic '{options.only_topic}' in {site_root}")
+    if options.only_tier is not None and options.only_tier not in site.tiers:
+        report.errors.append(f"no tier '{options.only_tier}' in {site_root}")
+    whole = whole_site(options.whole_site, len(site.topics), options.whole_site_topics)
+    if not whole and options.whole_site == "auto" and (options.tiers or options.library):
+        report.notes.append(_per_category_note(site, options))
+    documents, warnings = plan(
+        site,
+        topics=options.topics,
+        tiers=options.tiers,
+        library=options.library,
+        library_title=options.library_title or options.site_name,
+        whole_site=whole,
+        by_category=options.by_category,
+        only_topic=options.only_topic,
+        only_tier=options.only_tier,
+    )
+    report.warnings.extend(warnings)
+    return documents
+
+
 def _export(
     site_root: Path,
     output: Path,
@@ -183,28 +240,9 @@ def _export(
 ) -> None:
     site = collect_site(site_root, options.topics_dir)
     report.warnings.extend(site.warnings)
-    if not site.topics:
-        report.errors.append(
-            f"no tier pages in {site_root / options.topics_dir}: build the site with "
-            "tiered/levels first, or set topics_dir to the folder of the topics"
-        )
+    documents = _documents(site, site_root, options, report)
+    if not documents:
         return
-    if options.only_topic is not None and not any(
-        t.slug == options.only_topic for t in site.topics.values()
-    ):
-        report.errors.append(f"no topic '{options.only_topic}' in {site_root}")
-    if options.only_tier is not None and options.only_tier not in site.tiers:
-        report.errors.append(f"no tier '{options.only_tier}' in {site_root}")
-    documents, warnings = plan(
-        site,
-        topics=options.topics,
-        tiers=options.tiers,
-        library=options.library,
-        library_title=options.library_title or options.site_name,
-        only_topic=options.only_topic,
-        only_tier=options.only_tier,
-    )
-    report.warnings.extend(warnings)
     built = options.built or build_date()
     workers = options.workers or os.cpu_count() or 1
     jobs: list[Job] = []
@@ -234,7 +272,9 @@ def _export(
     results = _render(jobs, workers, cache, done)
     finished = {r.name: r for r in results if r.name in part_names}
     for plan_ in in_parts:
-        result = finish(plan_, finished, site, options.site_name, built, render_job=cache.render)
+        result = finish(
+            plan_, finished, site, options.site_name, built, render_job=cache.render, cache=cache
+        )
         done(result)
         results.append(result)
     for result in results:

@@ -45,6 +45,8 @@ class SitePage:
     tier_order: tuple[str, ...] = ()
     reviewed: str | None = None  # ISO date
     reviewed_text: str = ""
+    category: str | None = None  # <meta name="tiered:category">: its topic's category slug
+    category_title: str = ""
     content: ET.Element = field(default_factory=lambda: ET.Element("div"))
     headings: list[tuple[ET.Element, int]] = field(default_factory=list)
     cross_links: list[CrossLink] = field(default_factory=list)
@@ -70,6 +72,8 @@ class Topic:
     folder: str  # site-relative folder, ``topics/x``
     title: str
     pages: list[SitePage] = field(default_factory=list)
+    category: str | None = None  # the slug its pages carry, if any
+    category_title: str = ""
 
 
 @dataclass
@@ -83,11 +87,13 @@ class Site:
     glossary_names: dict[tuple[str, str], str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def tier_pages(self, tier: str) -> list[tuple[Topic, SitePage]]:
-        """Every topic's page at ``tier``, topics in title order."""
+    def tier_pages(
+        self, tier: str, topics: list[Topic] | None = None
+    ) -> list[tuple[Topic, SitePage]]:
+        """Every topic's page at ``tier`` (of ``topics``, default all), in title order."""
         return [
             (topic, page)
-            for topic in self.ordered_topics()
+            for topic in (self.ordered_topics() if topics is None else topics)
             for page in topic.pages
             if page.tier == tier
         ]

@@ -6,6 +6,7 @@ and the one rule for which files of the site a PDF may show.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -24,6 +25,26 @@ def tier_path(tier: str) -> str:
 def library_path() -> str:
     """``library.pdf``."""
     return "library.pdf"
+
+
+def category_path(slug: str) -> str:
+    """``categories/<category slug>.pdf``: the category's topics at every reading level."""
+    return f"categories/{slug}.pdf"
+
+
+def category_tier_path(slug: str, tier: str) -> str:
+    """``categories/<category slug>/<tier name>.pdf``: the category's topics at one tier."""
+    return f"categories/{slug}/{tier}.pdf"
+
+
+# A category slug as tiered/levels allows it (bounded: it names a file). ``_other``, the
+# shelf of topics in no category, is no slug, so it can never clash with one.
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+
+
+def is_slug(name: str) -> bool:
+    """Whether ``name`` may be a category slug (and so a file name of the export)."""
+    return _SLUG.fullmatch(name) is not None
 
 
 # What a temporary file's name says after the PDF's name: a process id (a PDF being

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tiered.pdf.cache import RenderCache, file_hash
 from tiered.pdf.document import Document, Part, assemble_front, assemble_parts
 from tiered.pdf.model import Site
 from tiered.pdf.names import is_temporary, temporary_path
@@ -88,11 +89,14 @@ def finish(
     built: dt.date,
     *,
     render_job: Renderer = render,
+    cache: RenderCache | None = None,
 ) -> Result:
     """Render the cover and contents and the page numbers, and join everything.
 
     ``render_job`` renders the cover and contents and the page numbers: with a cache,
-    they are rendered again only when their numbers changed.
+    they are rendered again only when their numbers changed. With ``cache``, a joined
+    PDF is kept too, keyed by the bytes of what it was joined from: after an edit, only
+    the documents holding the edited page are joined again.
     """
     start = time.perf_counter()
     name = plan.document.name
@@ -123,20 +127,26 @@ def finish(
         numbers = _render_numbers(plan, site, total, render_job)
         if not numbers.ok:
             return Result(name, str(plan.target), ok=False, error=numbers.error)
-        from tiered.pdf.merge import merge  # noqa: PLC0415 - pikepdf only where it is used
+        sources = [
+            Path(front_job.target),
+            *(Path(job.target) for job in plan.jobs[: len(plan.parts)]),
+        ]
+        owned = [front.owned, *(part.owned for part in plan.parts)]
+        join = _join_job(plan, site, [*sources, Path(numbers.target)], owned)
+        joined = cache.lookup(join, counted=False) if cache is not None else None
+        if joined is None:
+            from tiered.pdf.merge import merge  # noqa: PLC0415 - pikepdf only where used
 
-        temporary = temporary_path(plan.target, str(os.getpid()))
-        merge(
-            [Path(front_job.target), *(Path(job.target) for job in plan.jobs[: len(plan.parts)])],
-            [front.owned, *(part.owned for part in plan.parts)],
-            Path(numbers.target),
-            temporary,
-        )
-        temporary.replace(plan.target)
+            temporary = temporary_path(plan.target, str(os.getpid()))
+            merge(sources, owned, Path(numbers.target), temporary)
+            temporary.replace(plan.target)
         seconds = max(r.seconds for r in done) + time.perf_counter() - start
         warnings = [w for r in [*done, front_result] for w in r.warnings]
         refused = [u for r in [*done, front_result] for u in r.refused]
-        return Result(name, str(plan.target), True, seconds, total, "", warnings, refused)
+        result = Result(name, str(plan.target), True, seconds, total, "", warnings, refused)
+        if joined is None and cache is not None:
+            cache.store(join, result, counted=False)
+        return result
     except Exception as err:  # reported naming the document, as a render's failure is
         return Result(name, str(plan.target), ok=False, error=f"{type(err).__name__}: {err}")
     finally:
@@ -146,6 +156,14 @@ def finish(
         for leftover in folder.iterdir() if folder.is_dir() else []:
             if leftover.name.startswith(own) and is_temporary(leftover.name):
                 leftover.unlink(missing_ok=True)
+
+
+def _join_job(plan: Plan, site: Site, sources: list[Path], owned: list[set[str]]) -> Job:
+    """A job standing for the join: its key is the hash of every input's bytes."""
+    inputs = [file_hash(path) for path in sources]
+    inputs += ["\n".join(sorted(names)) for names in owned]
+    html = "joined\0" + "\0".join(inputs)
+    return Job(plan.document.name, html, str(site.root), str(plan.target))
 
 
 def _page_numbers(plan: Plan, done: list[Result], front_pages: int) -> dict[str, int]:

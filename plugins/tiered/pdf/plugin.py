@@ -17,10 +17,17 @@ from mkdocs.utils import get_relative_url
 
 from tiered.pdf.cache import cache_folder
 from tiered.pdf.config import PdfConfig
-from tiered.pdf.downloads import links_html, page_role
+from tiered.pdf.downloads import PageRole, links_html, page_role
 from tiered.pdf.export import Options, export
-from tiered.pdf.names import library_path, tier_path, topic_path
+from tiered.pdf.names import (
+    category_path,
+    category_tier_path,
+    library_path,
+    tier_path,
+    topic_path,
+)
 from tiered.pdf.render import Result
+from tiered.pdf.scope import topic_count, whole_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,11 +38,12 @@ log = get_plugin_logger(__name__)
 
 
 class PdfPlugin(BasePlugin[PdfConfig]):
-    """PDFs per topic, per tier and of the whole library, after the HTML build."""
+    """PDFs per topic, per tier and of the library (or per category), after the HTML build."""
 
     def __init__(self) -> None:
         self.serving = False
         self.cache: Path | None = None
+        self.topic_count = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.cache = None
@@ -54,6 +62,13 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def _active(self) -> bool:
         return bool(self.config.enabled and (self.config.pdf_on_serve or not self.serving))
 
+    # Default priority, before tiered/levels (-50) adds its generated pages: the A–Z
+    # letter pages live under topics/ and are no topics.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        uris = [file.src_uri for file in files.documentation_pages()]
+        self.topic_count = topic_count(uris, self.config.topics_dir)
+        return files
+
     # Late: after tiered/levels added its switcher and landing cards, which say what the
     # page is.
     @event_priority(-100)
@@ -63,6 +78,9 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if not (self._active() and self.config.links):
             return html
         role = page_role(html)
+        if role.category_page:
+            items = self._category_links(role, page)
+            return html + links_html(items) if items else html
         parts = page.file.src_uri.split("/")
         topics = self.config.topics_dir.strip("/").split("/")
         if not (role.tier or role.landing) or parts[: len(topics)] != topics:
@@ -70,15 +88,41 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if len(parts) != len(topics) + 2:
             return html
         slug = parts[len(topics)]
+        whole = whole_site(self.config.whole_site, self.topic_count, self.config.whole_site_topics)
+        category = role.category if self.config.by_category else None
         items = []
         if self.config.topics:
             items.append((self._href(topic_path(slug), page), "this topic, every reading level"))
         if role.tier and self.config.tiers:
             label = role.tier_label or role.tier
-            items.append((self._href(tier_path(role.tier), page), f"every topic at {label} level"))
+            if whole:
+                items.append(
+                    (self._href(tier_path(role.tier), page), f"every topic at {label} level")
+                )
+            if category:
+                href = self._href(category_tier_path(category, role.tier), page)
+                items.append((href, f"this category at {label} level"))
         if role.landing and self.config.library:
-            items.append((self._href(library_path(), page), "the whole library"))
+            if whole:
+                items.append((self._href(library_path(), page), "the whole library"))
+            if category:
+                href = self._href(category_path(category), page)
+                items.append((href, "this category, every reading level"))
         return html + links_html(items) if items else html
+
+    def _category_links(self, role: PageRole, page: Page) -> list[tuple[str, str]]:
+        """A category page's links: its PDF, then one per tier its topics have."""
+        if not (self.config.by_category and role.category):
+            return []
+        items = []
+        if self.config.library:
+            href = self._href(category_path(role.category), page)
+            items.append((href, "every topic in this category, every reading level"))
+        if self.config.tiers:
+            for tier, label in role.tiers.items():
+                href = self._href(category_tier_path(role.category, tier), page)
+                items.append((href, f"{label} level"))
+        return items
 
     def _href(self, name: str, page: Page) -> str:
         return get_relative_url(posixpath.join(self.config.output_dir, name), page.url)
@@ -94,10 +138,16 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             tiers=self.config.tiers,
             library=self.config.library,
             library_title=self.config.library_title,
+            by_category=self.config.by_category,
+            whole_site=self.config.whole_site,
+            whole_site_topics=self.config.whole_site_topics,
+            required=self.config.required,
             workers=self.config.workers,
             cache_dir=self.cache,
         )
         report = export(Path(config.site_dir), options, _progress)
+        for note in report.notes:
+            log.info(f"PDF: {note}")
         log.info(f"PDF: {report.rendered} rendered, {report.reused} reused from the cache")
         for warning in report.warnings:
             log.warning(warning)
