@@ -87,7 +87,13 @@ def _glossary(report: BuildReport, config_file: str) -> Glossary | None:
     if report.failed:
         print_diagnostics(report, [d for d in report.diagnostics if d.severity == "error"])
         return None
-    if glossary is None:
+    if glossary is None and isinstance(plugin, GlossaryPlugin) and plugin.config.enabled:
+        print(
+            f"{plugin.file}: error: no glossary file: create it, or set 'file' in the "
+            f"{_PLUGIN} options",
+            file=sys.stderr,
+        )
+    elif glossary is None:
         print(f"{config_file}: error: the {_PLUGIN} plugin is disabled", file=sys.stderr)
     return glossary
 

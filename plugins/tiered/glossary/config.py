@@ -7,14 +7,20 @@ from mkdocs.config import config_options as c
 
 from tiered.config_options import SitePath
 
+DEFAULT_FILE = "docs/glossary.yml"
+"""The glossary file when the ``file`` option is unset (optional there)."""
+
 
 class GlossaryConfig(base.Config):
     """Options of ``tiered/glossary``."""
 
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
-    file = c.Type(str, default="docs/glossary.yml")
-    """The glossary file, relative to ``mkdocs.yml``. Never copied into the site."""
+    file = c.Optional(c.Type(str))
+    """The glossary file, relative to ``mkdocs.yml``. Never copied into the site.
+
+    Unset: ``docs/glossary.yml`` if there is one; without it the plugin does nothing
+    (and says so once, at INFO). A file named here must exist."""
     page_path = SitePath("glossary.md", suffix=".md")
     """Where the generated glossary page lives in the site (as if it were in docs/): a
     relative ``.md`` path inside the site folder."""

@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from tiered.common.diagnostics import Diagnostic
 from tiered.glossary import render
-from tiered.glossary.config import GlossaryConfig
+from tiered.glossary.config import DEFAULT_FILE, GlossaryConfig
 from tiered.glossary.markdown import (
     ENTRY_MARK,
     SHORT_MARK,
@@ -116,6 +116,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Dirty serve: each term's back-links as last written, with the records they show.
         self.back_links: dict[str, tuple[tuple[_Usage, ...], str]] = {}
         self.root = Path()
+        self.file = DEFAULT_FILE  # the glossary file, relative to root
+        self.said_absent = False  # "no glossary file" is said once a command
 
     # -- configuration -----------------------------------------------------------
 
@@ -126,7 +128,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return config
         self.root = project_root(config)
-        path = self.root / self.config.file
+        self.file = self.config.file or DEFAULT_FILE
+        path = self.root / self.file
+        if self.config.file is None and not path.exists():
+            if not self.said_absent:
+                log.info(
+                    f"{self.file}: no glossary file, so no terms are linked and there is no "
+                    "glossary page (the file is optional: create it to add terms)"
+                )
+                self.said_absent = True
+            return config
         # Every page links the glossary's terms: a changed file re-renders them all.
         self.usage.start_build(config, [path])
         shown = display_path(path, self.root)
@@ -158,7 +169,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.glossary is None:
             return files
-        source = (self.root / self.config.file).resolve()
+        source = (self.root / self.file).resolve()
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
                 files.remove(file)  # data, not content: never copied into the site
@@ -303,12 +314,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' mentions are kept (see PageRecords).
         self.usage.set_dirty(dirty)
+        self.said_absent = False  # once per command, not once per rebuild
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        if self.config.enabled:
-            server.watch(str(self.root / self.config.file))
+        if self.config.enabled and (self.root / self.file).exists():  # optional: maybe absent
+            server.watch(str(self.root / self.file))
         return server
 
     # -- helpers ---------------------------------------------------------------------
