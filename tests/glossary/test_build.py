@@ -141,7 +141,7 @@ def test_density_option(site: SiteFactory) -> None:
         (
             GLOSSARY + "  - term: hormone\n    short: x\n    colour: red\n",
             "docs/glossary.yml:16: glossary entry has unknown field 'colour' (expected: term, "
-            "aliases, case_sensitive, short, definition, tiers, see_also, sources, link)",
+            "aliases, case_sensitive, short, definition, tiers, see_also, sources, link, inflect)",
         ),
         (
             GLOSSARY + "  - term: hormone\n    definition: A messenger.\n",

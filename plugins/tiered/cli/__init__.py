@@ -5,7 +5,8 @@ tiered new topic SLUG --title "..."       a new topic: a landing page and three 
 tiered check [-f mkdocs.yml] [--format json] [--strict]
                                           every content problem, file:line:col
 tiered report [-f mkdocs.yml]             reading levels per topic and tier
-tiered glossary check [-f mkdocs.yml]     every glossary problem, file:line:col
+tiered glossary check [-f mkdocs.yml] [-v] every glossary problem, file:line:col;
+                                          -v: the forms generated per term
 tiered glossary suggest [-f mkdocs.yml]   terms the articles use that the glossary lacks
 tiered cite check [-f mkdocs.yml]         every citation problem, file:line:col
 tiered pdf [--topic X] [--tier Y]         PDFs of the built site, with a progress bar

@@ -30,5 +30,8 @@ class GlossaryConfig(base.Config):
     """Which mentions become links: the first under each h2, the first on the page, or all."""
     warn_unused = c.Type(bool, default=True)
     """Warn about linkable terms that no page mentions."""
+    inflect = c.Type(bool, default=True)
+    """Also find the regular plurals of terms and aliases (``airway``: ``airways``);
+    ``inflect: false`` on an entry turns it off for that entry only."""
     popovers = c.Type(bool, default=True)
     """Ship the popover script: definitions pop over on hover, focus and tap."""

@@ -70,9 +70,9 @@ _PLACEHOLDER = re.compile(render.used_in_placeholder_pattern())
 
 
 @lru_cache(maxsize=8)
-def _load(data: bytes, path: str, tiers: tuple[str, ...]) -> Glossary:
+def _load(data: bytes, path: str, tiers: tuple[str, ...], inflect: bool) -> Glossary:
     """Parse once per content: ``mkdocs serve`` rebuilds reuse an unchanged glossary."""
-    return load_glossary(decode_glossary(data, path), path, tiers)
+    return load_glossary(decode_glossary(data, path), path, tiers, inflect=inflect)
 
 
 @dataclass
@@ -152,7 +152,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 f"{shown}: cannot read the glossary file: {err.strerror or err}"
             ) from err
         try:
-            self.glossary = _load(data, shown, tier_names(config))
+            self.glossary = _load(data, shown, tier_names(config), self.config.inflect)
         except GlossaryError as err:
             raise PluginError(str(err)) from err
         features = config.theme.get("features") or []
