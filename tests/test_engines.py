@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_checked
 
 pytestmark = pytest.mark.package
 
@@ -25,17 +24,8 @@ _GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 
 def _build(engine: str, site: Path) -> str:
     env = {**os.environ, "TIERED_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, f"{engine}: {done.returncode}\n{done.stderr}"
-    return done.stderr
+    command = ("-m", engine, "build", "--strict", "-f", "mkdocs.yml", "-d", site)
+    return run_checked(sys.executable, *command, cwd=REPO, env=env)
 
 
 def _pages(site: Path) -> dict[str, str]:

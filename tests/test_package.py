@@ -13,7 +13,6 @@ wheel, which the test checks. Nothing is downloaded.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import sysconfig
 import zipfile
@@ -21,32 +20,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, run_checked
 
 pytestmark = pytest.mark.package
 
 _PACKAGE = REPO / "plugins" / "tiered"
 
 
-def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(
-        [str(a) for a in args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, f"{args}: {done.returncode}\n{done.stdout}\n{done.stderr}"
-    return done.stdout + done.stderr
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     pip = (sys.executable, "-m", "pip", "--disable-pip-version-check")
-    _run(*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", out, REPO, cwd=out)
+    run_checked(
+        *pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", out, REPO, cwd=out
+    )
     (found,) = out.glob("tiered-*.whl")
     return found
 
@@ -75,9 +62,9 @@ def test_the_wheel_carries_every_file_of_the_package(wheel: Path) -> None:
 
 def test_installed_wheel_scaffolds_a_site_that_builds_strict(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
+    run_checked(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    _run(
+    run_checked(
         sys.executable,
         "-m",
         "pip",
@@ -91,7 +78,7 @@ def test_installed_wheel_scaffolds_a_site_that_builds_strict(wheel: Path, tmp_pa
         wheel,
         cwd=tmp_path,
     )
-    purelib = _run(
+    purelib = run_checked(
         python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=tmp_path
     ).strip()
     (Path(purelib) / "tiered-test-dependencies.pth").write_text(
@@ -99,12 +86,16 @@ def test_installed_wheel_scaffolds_a_site_that_builds_strict(wheel: Path, tmp_pa
     )
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    where = _run(python, "-c", "import tiered; print(tiered.__file__)", cwd=tmp_path, env=env)
+    where = run_checked(
+        python, "-c", "import tiered; print(tiered.__file__)", cwd=tmp_path, env=env
+    )
     assert Path(where.strip()).is_relative_to(venv)
-    assert _run(venv / "bin" / "tiered", "--version", cwd=tmp_path, env=env) == "tiered 0.1.0\n"
+    assert (
+        run_checked(venv / "bin" / "tiered", "--version", cwd=tmp_path, env=env) == "tiered 0.1.0\n"
+    )
     site = tmp_path / "x"
-    _run(venv / "bin" / "tiered", "new", site, cwd=tmp_path, env=env)
-    log = _run(
+    run_checked(venv / "bin" / "tiered", "new", site, cwd=tmp_path, env=env)
+    log = run_checked(
         python,
         "-m",
         "mkdocs",

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from tiered.cli import main
+
+from tests.conftest import build_project
 
 SITE_FILES = [
     "README.md",
@@ -25,30 +24,10 @@ SITE_FILES = [
 ]
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _strict_build(config_file: Path) -> tuple[Path, list[str]]:
     """A real ``mkdocs build --strict`` (PDFs off: the wheel test builds them)."""
-    handler = _Warnings()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config = load_config(config_file=str(config_file), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(handler)
-    return Path(config.site_dir), handler.messages
+    result = build_project(config_file, strict=True)
+    return result.site, result.warnings
 
 
 @pytest.fixture(autouse=True)
