@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,19 +101,41 @@ class SiteFactory:
         }
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-        handler = _Collect()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(handler)
+        return build_project(config_file)
+
+
+def build_project(config_file: Path, **options: Any) -> BuildResult:
+    """A real build of the project ``config_file`` (``options`` as ``mkdocs build`` takes them)."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        cfg = load_config(config_file=str(config_file), **options)
+        cfg.plugins.on_startup(command="build", dirty=False)
         try:
-            cfg = load_config(config_file=str(config_file))
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(cfg)
-            finally:
-                cfg.plugins.on_shutdown()
+            build(cfg)
         finally:
-            logger.removeHandler(handler)
-        return BuildResult(cfg, Path(cfg.site_dir), handler.messages)
+            cfg.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+    return BuildResult(cfg, Path(cfg.site_dir), handler.messages)
+
+
+def run_checked(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: int = 600
+) -> str:
+    """Run a command as a user would; its output (stdout, then stderr) if it succeeded."""
+    done = subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, f"{args}: {done.returncode}\n{done.stdout}\n{done.stderr}"
+    return done.stdout + done.stderr
 
 
 @pytest.fixture

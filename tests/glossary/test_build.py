@@ -148,7 +148,7 @@ def test_density_option(site: SiteFactory) -> None:
         (
             GLOSSARY + "  - term: hormone\n    short: x\n    colour: red\n",
             "docs/glossary.yml:16: glossary entry has unknown field 'colour' (expected: term, "
-            "aliases, case_sensitive, short, definition, tiers, see_also, sources, link)",
+            "aliases, case_sensitive, short, definition, tiers, see_also, sources, link, inflect)",
         ),
         (
             GLOSSARY + "  - term: hormone\n    definition: A messenger.\n",
@@ -240,7 +240,8 @@ def test_unusable_glossary_stops_the_build_cleanly(
     if glossary is None:
         del docs["glossary.yml"]
     with pytest.raises(Abort, match="Aborted with a BuildError!"):
-        _build(site, docs)
+        # Named explicitly: an unset 'file' that does not exist is optional (test_optional_parts).
+        _build(site, docs, file="docs/glossary.yml")
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert errors == [message]
 

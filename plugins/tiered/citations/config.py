@@ -7,14 +7,21 @@ from mkdocs.config import config_options as c
 
 from tiered.config_options import Number, SitePath
 
+DEFAULT_BIB_DIR = "bib"
+"""The BibTeX folder when the ``bib_dir`` option is unset (optional there)."""
+
 
 class CitationsConfig(base.Config):
     """Options of ``tiered/citations``."""
 
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
-    bib_dir = c.Type(str, default="bib")
-    """Folder (relative to ``mkdocs.yml``) whose ``*.bib`` files are read, in name order."""
+    bib_dir = c.Optional(c.Type(str))
+    """Folder (relative to ``mkdocs.yml``) whose ``*.bib`` files are read, in name order.
+
+    Unset: ``bib`` if there is one; without it the plugin lists no references (and says
+    so once, at INFO), and a citation on a page is a warning. A folder named here must
+    exist."""
     style = c.Choice(("ama", "vancouver", "apa"), default="ama")
     """AMA: superscript numbers; Vancouver (NLM): bracketed numbers (both number sources
     in order of first citation on the page); APA 7: author and year, ``(Perez, 2008)``,

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import load_bibliography
-from tiered.citations.config import CitationsConfig
+from tiered.citations.config import DEFAULT_BIB_DIR, CitationsConfig
 from tiered.citations.formatting import EntryFormatter
 from tiered.citations.markdown import CitationsExtension
 from tiered.citations.resolver import PageCites, SiteCitations, page_title
@@ -70,12 +70,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
         self.titles: PageRecords[str] = PageRecords()  # topics' titles, for "Cited in"
         self.root = Path()
+        self.bib_dir = DEFAULT_BIB_DIR  # the BibTeX folder, relative to root
+        self.no_bib = False  # bib_dir unset and absent: no sources, citations are warnings
+        self.said_no_bib = False  # "no bib folder" is said once a command
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' citations are kept (see PageRecords).
         self.cites.set_dirty(dirty)
         self.titles.set_dirty(dirty)
+        self.said_no_bib = False  # once per command, not once per rebuild
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.extension = None
@@ -87,10 +91,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return config
         self.root = project_root(config)
+        self.bib_dir = self.config.bib_dir or DEFAULT_BIB_DIR
+        self.no_bib = self.config.bib_dir is None and not (self.root / self.bib_dir).exists()
+        if self.no_bib and not self.said_no_bib:
+            log.info(
+                f"{self.bib_dir}: no BibTeX folder, so there are no sources to cite and no "
+                "references page (the folder is optional: create it to cite sources)"
+            )
+            self.said_no_bib = True
         found: list[Diagnostic] = []
-        bib_files = self._bib_files(found)
+        bib_files = [] if self.no_bib else self._bib_files(found)
         # Every page cites from the .bib files: a changed one re-renders them all.
-        inputs = sorted((self.root / self.config.bib_dir).glob("*.bib"))
+        inputs = sorted((self.root / self.bib_dir).glob("*.bib"))
         self.cites.start_build(config, inputs)
         self.titles.start_build(config, inputs)
         bibliography = load_bibliography(bib_files)
@@ -115,11 +127,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.diagnostics = sorted(found + bibliography.diagnostics)
         self.extension = CitationsExtension()
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        use_assets(config, {**CSS, **POPOVER})
+        if not self.no_bib:
+            use_assets(config, {**CSS, **POPOVER})
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.extension is None:
+            return files
+        if self.no_bib:  # only the citations' warnings: nothing to list, nothing to style
             return files
         add_assets(config, files, {**CSS, **POPOVER})
         self.cites.keep_present(files)
@@ -239,8 +254,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
         # The .bib files sit outside docs/: without this, editing one rebuilds nothing.
-        if self.config.enabled:
-            server.watch(str(self.root / self.config.bib_dir))
+        if self.config.enabled and (self.root / self.bib_dir).is_dir():  # optional: maybe absent
+            server.watch(str(self.root / self.bib_dir))
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -259,7 +274,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         Raises:
             PluginError: ``bib_dir`` is not a folder.
         """
-        folder = self.root / self.config.bib_dir
+        folder = self.root / self.bib_dir
         if not folder.is_dir():
             raise PluginError(
                 f"{display_path(folder, self.root)}: no such folder for BibTeX files "
@@ -269,9 +284,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for path in sorted(folder.glob("*.bib")):
             shown = display_path(path, self.root)
             if not path.is_file():
-                message = (
-                    f"not a file, so not read: rename it or move it out of {self.config.bib_dir}/"
-                )
+                message = f"not a file, so not read: rename it or move it out of {self.bib_dir}/"
                 found.append(Diagnostic(shown, 0, message))
                 continue
             try:
@@ -294,7 +307,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return tuple(k.lstrip("@") for k in value)
 
     def _unknown_message(self, key: str) -> str:
-        return f"unknown citation key '{key}' (not in {self.config.bib_dir}/*.bib)"
+        if self.no_bib:
+            return (
+                f"citation key '{key}' but there is no {self.bib_dir}/ folder: create it "
+                "with a .bib file that holds the entry"
+            )
+        return f"unknown citation key '{key}' (not in {self.bib_dir}/*.bib)"
 
     def _report_unknown(self, page: Page, keys: list[str]) -> None:
         """Warn about each unknown key, at its citation in the page's Markdown."""

@@ -30,6 +30,12 @@ def register(commands: Any) -> None:
     sub = parser.add_subparsers(dest="glossary_command", required=True, metavar="COMMAND")
     check = sub.add_parser("check", help="report every glossary problem (exit 1 if any)")
     check.add_argument("-f", "--config-file", default="mkdocs.yml")
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list the forms generated for each term (its regular plurals)",
+    )
     check.set_defaults(run=_run_check)
     hint = sub.add_parser("suggest", help="list frequent phrases and acronyms the glossary lacks")
     hint.add_argument("-f", "--config-file", default="mkdocs.yml")
@@ -44,12 +50,25 @@ def _run_check(args: argparse.Namespace) -> int:
     if report.config_failed:
         print_diagnostics(report)  # why there is no usable configuration
         return exit_status(report, failing=True)
-    if not report.failed and _glossary(report, args.config_file) is None:
+    glossary = None if report.failed else _glossary(report, args.config_file)
+    if not report.failed and glossary is None:
         return 2
+    if args.verbose and glossary is not None:
+        _print_generated(glossary)
     print_diagnostics(report)
     count = len(report.diagnostics)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
     return exit_status(report, failing=bool(count))
+
+
+def _print_generated(glossary: Glossary) -> None:
+    """Each term's generated forms, at its line: what the matcher finds besides the file's."""
+    for term in glossary.terms:
+        if term.inflected:
+            forms = ", ".join(term.inflected)
+            print(f"{glossary.path}:{term.line}: {term.term}: also matches {forms}")
+        elif not term.inflect:
+            print(f"{glossary.path}:{term.line}: {term.term}: no generated forms (inflect: false)")
 
 
 def _run_suggest(args: argparse.Namespace) -> int:
@@ -87,7 +106,13 @@ def _glossary(report: BuildReport, config_file: str) -> Glossary | None:
     if report.failed:
         print_diagnostics(report, [d for d in report.diagnostics if d.severity == "error"])
         return None
-    if glossary is None:
+    if glossary is None and isinstance(plugin, GlossaryPlugin) and plugin.config.enabled:
+        print(
+            f"{plugin.file}: error: no glossary file: create it, or set 'file' in the "
+            f"{_PLUGIN} options",
+            file=sys.stderr,
+        )
+    elif glossary is None:
         print(f"{config_file}: error: the {_PLUGIN} plugin is disabled", file=sys.stderr)
     return glossary
 

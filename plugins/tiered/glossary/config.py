@@ -7,14 +7,20 @@ from mkdocs.config import config_options as c
 
 from tiered.config_options import Number, SitePath
 
+DEFAULT_FILE = "docs/glossary.yml"
+"""The glossary file when the ``file`` option is unset (optional there)."""
+
 
 class GlossaryConfig(base.Config):
     """Options of ``tiered/glossary``."""
 
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from ``mkdocs.yml``."""
-    file = c.Type(str, default="docs/glossary.yml")
-    """The glossary file, relative to ``mkdocs.yml``. Never copied into the site."""
+    file = c.Optional(c.Type(str))
+    """The glossary file, relative to ``mkdocs.yml``. Never copied into the site.
+
+    Unset: ``docs/glossary.yml`` if there is one; without it the plugin does nothing
+    (and says so once, at INFO). A file named here must exist."""
     page_path = SitePath("glossary.md", suffix=".md")
     """Where the generated glossary page lives in the site (as if it were in docs/): a
     relative ``.md`` path inside the site folder."""
@@ -32,5 +38,8 @@ class GlossaryConfig(base.Config):
     """Which mentions become links: the first under each h2, the first on the page, or all."""
     warn_unused = c.Type(bool, default=True)
     """Warn about linkable terms that no page mentions."""
+    inflect = c.Type(bool, default=True)
+    """Also find the regular plurals of terms and aliases (``airway``: ``airways``);
+    ``inflect: false`` on an entry turns it off for that entry only."""
     popovers = c.Type(bool, default=True)
     """Ship the popover script: definitions pop over on hover, focus and tap."""

@@ -133,10 +133,13 @@ class GlossaryExtension(Extension):
             self.shortest = share.shortest
         else:
             self.autolinker = Matcher(
-                (f, t, t.is_case_sensitive(f)) for t in glossary.terms if t.link for f in t.forms
+                (f, t, t.is_case_sensitive(f))
+                for t in glossary.terms
+                if t.link
+                for f in t.matched_forms
             )
             self.names = Matcher(
-                (f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.forms
+                (f, t, t.is_case_sensitive(f)) for t in glossary.terms for f in t.matched_forms
             )
             self.shortest = min((len(f) for t in glossary.terms for f in t.forms), default=1)
         self._by_anchor: dict[str, Term] | None = None

@@ -12,7 +12,7 @@ raises ``GlossaryError``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -20,7 +20,8 @@ import yaml
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.text import sort_key
 from tiered.common.yamlsource import SafeLoader, describe
-from tiered.glossary.matcher import MAX_FORM_LENGTH, unmatchable_reason
+from tiered.glossary.inflect import inflections
+from tiered.glossary.matcher import MAX_FORM_LENGTH, normalize, unmatchable_reason
 
 FIELDS = (
     "term",
@@ -32,6 +33,7 @@ FIELDS = (
     "see_also",
     "sources",
     "link",
+    "inflect",
 )
 
 
@@ -56,6 +58,10 @@ class Term:
         case_sensitive: None: decided per form (acronyms are case-sensitive).
         line: Line of the entry in the glossary file.
         sources_line: Line of its ``sources:`` field (0: none).
+        inflect: False (``inflect: false``): no forms are generated for this entry.
+        inflected: The regular plurals of the term and its aliases, generated once when
+            the file is loaded (:mod:`tiered.glossary.inflect`), matched like aliases but
+            not listed as "Also:". A form some entry lists explicitly is not among them.
     """
 
     term: str
@@ -70,11 +76,18 @@ class Term:
     case_sensitive: bool | None = None
     line: int = 0
     sources_line: int = 0
+    inflect: bool = True
+    inflected: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
         """The term and its aliases."""
         return (self.term, *self.aliases)
+
+    @property
+    def matched_forms(self) -> tuple[str, ...]:
+        """Every form found in text: the term, its aliases and their generated plurals."""
+        return (self.term, *self.aliases, *self.inflected)
 
     def short_for(self, tier: str | None) -> str:
         """The popover text for a page at ``tier``."""
@@ -133,13 +146,16 @@ def decode_glossary(data: bytes, path: str) -> str:
         ) from err
 
 
-def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary:
+def load_glossary(
+    text: str, path: str, tiers: tuple[str, ...] = (), *, inflect: bool = True
+) -> Glossary:
     """Parse and validate the glossary file.
 
     Args:
         text: The file's content.
         path: Display path, for diagnostics.
         tiers: Known tier names, to check ``tiers:`` keys (empty: not checked).
+        inflect: Generate the regular plurals of every entry without ``inflect: false``.
 
     Raises:
         GlossaryError: The file is not YAML, or has no ``terms`` list.
@@ -164,6 +180,8 @@ def load_glossary(text: str, path: str, tiers: tuple[str, ...] = ()) -> Glossary
     for value, node in zip(data["terms"], terms_node.value, strict=True):
         builder.add(value, node)
     builder.check_references()
+    if inflect:
+        builder.inflect()
     return glossary
 
 
@@ -359,6 +377,7 @@ class _Builder:
         for target, target_line in see_also:
             self.see_also_lines[(name, target)] = target_line
         link = fields.flag("link")
+        inflect = fields.flag("inflect")
         self.glossary.terms.append(
             Term(
                 term=name,
@@ -373,6 +392,7 @@ class _Builder:
                 case_sensitive=fields.flag("case_sensitive"),
                 line=fields.line,
                 sources_line=fields.lines.get("sources", 0),
+                inflect=inflect is not False,
             )
         )
 
@@ -422,6 +442,31 @@ class _Builder:
                 line, f"alias '{form}' of '{term}' is already an alias of '{owner}' ({where})"
             )
         return False
+
+    def inflect(self) -> None:
+        """Give each entry its generated plurals, once all explicit forms are known.
+
+        Explicit forms win: a plural that is any entry's term or alias is left out (it
+        links where that entry says), and of two entries whose plurals meet, the first
+        in the file keeps it. Acronyms are never inflected (their capitals matter), but
+        a phrase whose head noun is a word is: ``DXA scan`` -> ``DXA scans``.
+        """
+        claimed = set(self.forms)
+        terms = self.glossary.terms
+        for index, entry in enumerate(terms):
+            if not entry.inflect:
+                continue
+            generated = []
+            for form in entry.forms:
+                if unmatchable_reason(form):  # acronyms: inflections() gives them nothing
+                    continue
+                for plural in inflections(normalize(form.strip())):
+                    folded = " ".join(plural.casefold().split())
+                    if folded not in claimed:
+                        claimed.add(folded)
+                        generated.append(plural)
+            if generated:
+                terms[index] = replace(entry, inflected=tuple(generated))
 
     def check_references(self) -> None:
         names = self.glossary.by_name()

@@ -33,7 +33,7 @@ from tiered.common.diagnostics import Diagnostic
 from tiered.common.letters import Parts
 from tiered.common.text import sort_key
 from tiered.glossary import render
-from tiered.glossary.config import GlossaryConfig
+from tiered.glossary.config import DEFAULT_FILE, GlossaryConfig
 from tiered.glossary.markdown import (
     ENTRY_MARK,
     SHORT_MARK,
@@ -86,9 +86,9 @@ _PLACEHOLDER = re.compile(render.used_in_placeholder_pattern())
 
 
 @lru_cache(maxsize=8)
-def _load(data: bytes, path: str, tiers: tuple[str, ...]) -> Glossary:
+def _load(data: bytes, path: str, tiers: tuple[str, ...], inflect: bool) -> Glossary:
     """Parse once per content: ``mkdocs serve`` rebuilds reuse an unchanged glossary."""
-    return load_glossary(decode_glossary(data, path), path, tiers)
+    return load_glossary(decode_glossary(data, path), path, tiers, inflect=inflect)
 
 
 @dataclass
@@ -149,6 +149,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.back_links: dict[str, _Written] = {}
         self.written: dict[str, _Written] = {}  # this build's, so far
         self.root = Path()
+        self.file = DEFAULT_FILE  # the glossary file, relative to root
+        self.said_absent = False  # "no glossary file" is said once a command
 
     # -- configuration -----------------------------------------------------------
 
@@ -162,7 +164,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return config
         self.root = project_root(config)
-        path = self.root / self.config.file
+        self.file = self.config.file or DEFAULT_FILE
+        path = self.root / self.file
+        if self.config.file is None and not path.exists():
+            if not self.said_absent:
+                log.info(
+                    f"{self.file}: no glossary file, so no terms are linked and there is no "
+                    "glossary page (the file is optional: create it to add terms)"
+                )
+                self.said_absent = True
+            return config
         # Every page links the glossary's terms: a changed file re-renders them all.
         self.usage.start_build(config, [path])
         shown = display_path(path, self.root)
@@ -177,7 +188,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 f"{shown}: cannot read the glossary file: {err.strerror or err}"
             ) from err
         try:
-            self.glossary = _load(data, shown, tier_names(config))
+            self.glossary = _load(data, shown, tier_names(config), self.config.inflect)
         except GlossaryError as err:
             raise PluginError(str(err)) from err
         features = config.theme.get("features") or []
@@ -198,7 +209,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.glossary is None:
             return files
-        source = (self.root / self.config.file).resolve()
+        source = (self.root / self.file).resolve()
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
                 files.remove(file)  # data, not content: never copied into the site
@@ -396,12 +407,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' mentions are kept (see PageRecords).
         self.usage.set_dirty(dirty)
+        self.said_absent = False  # once per command, not once per rebuild
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        if self.config.enabled:
-            server.watch(str(self.root / self.config.file))
+        if self.config.enabled and (self.root / self.file).exists():  # optional: maybe absent
+            server.watch(str(self.root / self.file))
         return server
 
     # -- helpers ---------------------------------------------------------------------

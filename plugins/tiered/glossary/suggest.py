@@ -210,7 +210,7 @@ def suggest(
     pages: Iterable[str], glossary: Glossary, *, min_mentions: int = 3, limit: int = 30
 ) -> list[Suggestion]:
     """Rank candidate terms found in ``pages`` (plain text, one string per page)."""
-    forms = [(f, t, True) for t in glossary.terms for f in t.forms]
+    forms = [(f, t, True) for t in glossary.terms for f in t.matched_forms]
     known: Matcher[Term] = Matcher((f, t, False) for f, t, _ in forms)
     known_text = " | ".join(f.casefold() for f, _t, _c in forms)
     mentions: Counter[tuple[str, str]] = Counter()
