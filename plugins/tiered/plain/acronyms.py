@@ -2,14 +2,15 @@
 
 Spelled out means the full name with the acronym in brackets after it, "dual-energy
 X-ray absorptiometry (DXA)", or the acronym with its expansion in brackets, "DXA
-(a bone scan)". Roman numerals and a few abbreviations everyone reads are not
-acronyms here.
+(a bone scan)"; an acronym given as another name for what the sentence names ("some
+people call it a DEXA scan", "a DXA (or DEXA) scan") is explained too. Roman
+numerals and a few abbreviations everyone reads are not acronyms here.
 """
 
 from __future__ import annotations
 
 from tiered.plain.article import Article
-from tiered.plain.context import occurrences
+from tiered.plain.context import occurrences, renames
 from tiered.plain.findings import Finding
 from tiered.readability.measure import words
 
@@ -38,6 +39,8 @@ def check(article: Article) -> list[Finding]:
                 continue
             seen.add(word)
             if word.casefold() in article.glossary_words or _spelled_out(sentence.text, word):
+                continue
+            if renames(sentence.text, word.casefold()):
                 continue
             message = (
                 f'acronym "{word}" is not spelled out at its first use on this page: write '

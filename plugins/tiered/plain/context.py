@@ -14,8 +14,10 @@ _AFTER = re.compile(
     r"s?(?:\s*\(|,\s*(?:which|or|meaning|that is)\b"
     r"|(?:\s+[^\W\d_]+)?\s+(?:is|are|means|mean|refers)\b)"
 )
-# Right before it: "called X", "named X", "known as X", "means X", "a kind of ... "
-_BEFORE = re.compile(r"\b(?:called|named|known as|means|meaning|or)\s+(?:an?\s+|the\s+)?$")
+# Right before it: "called X", "named X", "known as X", "means X", "call it X", "(or X".
+_BEFORE = re.compile(
+    r"\b(?:called|named|known as|means|meaning|or|call it|calls it)\s+(?:an?\s+|the\s+)?$"
+)
 _REACH = 24  # characters looked at either side
 
 
@@ -43,6 +45,12 @@ def defines(text: str, word: str) -> bool:
         if _BEFORE.search(folded[max(0, at - _REACH) : at]):
             return True
     return False
+
+
+def renames(text: str, word: str) -> bool:
+    """Whether ``text`` gives ``word`` as another name: "called X", "call it X", "(or X)"."""
+    folded = text.casefold()
+    return any(_BEFORE.search(folded[max(0, at - _REACH) : at]) for at in occurrences(folded, word))
 
 
 def explained(word: str, sentence: str, following: str) -> bool:
