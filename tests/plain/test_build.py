@@ -23,7 +23,7 @@ def _topic(fundamentals: str, front: str = "", intermediate: str = PLAIN) -> dic
         ),
         "topics/bones/intermediate.md": page("tier: intermediate\nsummary: S.\n", intermediate),
         "topics/bones/academic.md": page(
-            "tier: academic\nsummary: S.\n", "# Bones\n\nOsteopenia is frequent (11.5%).\n"
+            "tier: academic\nsummary: S.\n", "# Bones\n\nOsteopenia is frequent (11%).\n"
         ),
     }
 

@@ -97,3 +97,12 @@ class PlainConfig(base.Config):
     tiers = Tiers(default=_DEFAULT)
     """Per tier (by its id): which checks run. Tiers not named are not checked; naming
     tiers replaces the defaults, so name every tier you want checked."""
+    reference_tier = c.Type(str, default="academic")
+    """The tier whose page states a topic's evidence: every number a simpler tier of the
+    topic gives must appear there too, or carry a citation where it is given."""
+    facts = c.Type(bool, default=True)
+    """Check that the simpler tiers' numbers agree with the reference tier's."""
+    review_interval = c.Optional(Number(minimum=1, example=12))
+    """Months from ``reviewed:`` to the next review, for pages without ``next_review:``."""
+    show_review = c.Type(bool, default=True)
+    """Show "Page last reviewed" / "Next review due" at the end of tier pages."""
