@@ -46,6 +46,23 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
     return findings
 
 
+def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
+    """Every medical or uncommon word on the page (casefolded), explained or not.
+
+    What a grade formula cannot see: the reading line names how many there are.
+    """
+    listed = jargon()
+    found = set()
+    for sentence in article.sentences:
+        for word in words(sentence.text):
+            key = word.casefold()
+            if key in found or word[0].isdigit() or _acronym(word):
+                continue
+            if key in listed.words or not is_common(key, min_zipf):
+                found.add(key)
+    return frozenset(found)
+
+
 def _acronym(word: str) -> bool:
     # Acronyms have their own check (spelled out at first use), not this one.
     return len(word) > 1 and word.isupper()

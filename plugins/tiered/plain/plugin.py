@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
 from tiered.common.frontmatter import parse_front_matter
-from tiered.plain import accept, facts
+from tiered.plain import accept, facts, jargon
 from tiered.plain.article import read_article
 from tiered.plain.checks import counts, run
 from tiered.plain.config import PlainConfig
@@ -27,6 +27,7 @@ from tiered.plain.findings import Finding
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import display_path, page_diagnostic, project_root
 from tiered.preview.records import PageRecords
+from tiered.readability.plugin import ReadabilityPlugin
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -50,6 +51,21 @@ class PageFindings:
 
     def counts(self) -> dict[str, int]:
         return counts(list(self.findings))
+
+    def summary(self) -> dict[str, object]:
+        """The figures the reading-levels report shows for the page."""
+        tally = self.counts()
+        reviewed = self.review.reviewed
+        return {
+            "jargon": tally["jargon"],
+            "acronyms": tally["acronym"],
+            "numbers": tally["number"],
+            "long sentences": tally["long-sentence"],
+            "passive": tally["passive"],
+            "long paragraphs": tally["long-paragraph"],
+            "accepted": self.accepted,
+            "reviewed": reviewed.isoformat() if reviewed else "never",
+        }
 
 
 class PlainPlugin(BasePlugin[PlainConfig]):
@@ -114,6 +130,11 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             review,
         )
         self.pages.put(page.file.src_uri, record)
+        readability = config.plugins.get("tiered/readability")
+        if isinstance(readability, ReadabilityPlugin):
+            terms = len(jargon.vocabulary(article, checks.min_zipf))
+            note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
+            readability.add_figures(page.file.src_uri, record.summary(), note)
         if self.config.show_review:
             html += review_lines(review)
         return html
