@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from mkdocs.exceptions import Abort
+from tiered.plain.findings import Finding
+from tiered.plain.overlay import LABELS, overlay_data
 
 from tests.conftest import BuildResult, SiteFactory, page
 
@@ -133,3 +135,27 @@ def test_a_glossary_link_explains_a_word(site: SiteFactory) -> None:
     docs["glossary.yml"] = glossary
     result = site.build(docs, glossary={}, plain={})
     assert _plain(result) == []
+
+
+def test_a_built_site_has_no_overlay(site: SiteFactory) -> None:
+    result = site.build(_topic(FUNDAMENTALS), plain={}, theme="material")
+    found = [
+        path.relative_to(result.site).as_posix()
+        for path in result.site.rglob("*")
+        if path.is_file()
+        and any(
+            marker in path.read_bytes()
+            for marker in (b"tiered-plain-findings", b"plain-overlay", b"tiered-plain-mark")
+        )
+    ]
+    assert found == []
+
+
+def test_the_overlay_data_cannot_end_its_script() -> None:
+    finding = Finding("jargon", "</script>", 'jargon "</script><b>"', 0)
+    assert overlay_data([finding]) == (
+        '<script type="application/json" id="tiered-plain-findings">{"kinds": ['
+        + ", ".join(f'{{"kind": "{kind}", "label": "{label}"}}' for kind, label in LABELS.items())
+        + '], "findings": [{"kind": "jargon", "anchor": "\\u003c/script\\u003e", '
+        '"message": "jargon \\"\\u003c/script\\u003e\\u003cb\\u003e\\""}]}</script>\n'
+    )

@@ -104,5 +104,8 @@ class PlainConfig(base.Config):
     """Check that the simpler tiers' numbers agree with the reference tier's."""
     review_interval = c.Optional(Number(minimum=1, example=12))
     """Months from ``reviewed:`` to the next review, for pages without ``next_review:``."""
+    overlay = c.Type(bool, default=True)
+    """In ``mkdocs serve`` only: mark the findings in each page, with a legend (the
+    built site never has it)."""
     show_review = c.Type(bool, default=True)
     """Show "Page last reviewed" / "Next review due" at the end of tier pages."""

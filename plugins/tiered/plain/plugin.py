@@ -19,13 +19,19 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
 from tiered.common.frontmatter import parse_front_matter
-from tiered.plain import accept, facts, jargon
+from tiered.plain import accept, facts, jargon, overlay
 from tiered.plain.article import read_article
 from tiered.plain.checks import counts, run
 from tiered.plain.config import PlainConfig
 from tiered.plain.findings import Finding
 from tiered.plain.review import Review, read_review, review_lines
-from tiered.plugin_support import display_path, page_diagnostic, project_root
+from tiered.plugin_support import (
+    add_assets,
+    display_path,
+    page_diagnostic,
+    project_root,
+    use_assets,
+)
 from tiered.preview.records import PageRecords
 from tiered.readability.plugin import ReadabilityPlugin
 
@@ -87,12 +93,20 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = project_root(config)
         self.today = dt.date.today()
         self.pages.start_build(config)
+        if self._overlay():
+            use_assets(config, overlay.ASSETS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             self.pages.keep_present(files)
+        if self._overlay():
+            add_assets(config, files, overlay.ASSETS)
         return files
+
+    def _overlay(self) -> bool:
+        """Whether this build shows the author's overlay: in ``mkdocs serve`` only."""
+        return self.serve and self.config.enabled and self.config.overlay
 
     # Before tiered/readability (20) draws its reading line and tiered/citations (10)
     # formats citations (their text is left out by class); the glossary has linked its
@@ -137,6 +151,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             readability.add_figures(page.file.src_uri, record.summary(), note)
         if self.config.show_review:
             html += review_lines(review)
+        if self._overlay():
+            html += overlay.overlay_data(record.findings)
         return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
