@@ -12,7 +12,6 @@ from __future__ import annotations
 from tiered.plain.article import Article
 from tiered.plain.context import occurrences, renames
 from tiered.plain.findings import Finding
-from tiered.readability.measure import words
 
 EVERYDAY = frozenset({"OK", "TV", "UK", "US", "USA", "AM", "PM"})
 _ROMAN = frozenset("IVXLCDM")
@@ -34,7 +33,7 @@ def check(article: Article) -> list[Finding]:
     seen: set[str] = set()
     findings = []
     for sentence in article.sentences:
-        for word in words(sentence.text):
+        for word in sentence.words:
             if word in seen or not is_acronym(word):
                 continue
             seen.add(word)

@@ -8,13 +8,18 @@ placed at ``file:line:col``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass, field
+from html import unescape
 
-from tiered.readability.measure import article_blocks, find_sentence, split_sentences, words
+from tiered.readability.measure import article_blocks, split_sentences, words
 
 GLOSSARY_LINK = "tiered-glossary-term"
 """The class of the glossary's term links (documented markup of ``tiered/glossary``)."""
+# The glossary's link markup: its text is plain (AtomicString), never nested tags.
+_GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
+_GAP = 80  # characters of markup a sentence's first two words may have between them
+_TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Sentence:
     text: str
     offset: int
     paragraph: int
+    words: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -73,41 +79,36 @@ class Article:
         return sentence.offset
 
 
-class _GlossaryWords(HTMLParser):
-    """The text of the glossary's links (``a.tiered-glossary-term``)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "a":
-            return
-        if self.depth:
-            self.depth += 1
-            return
-        classes = next((v or "" for k, v in attrs if k == "class"), "").split()
-        if GLOSSARY_LINK in classes:
-            self.depth = 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self.depth:
-            self.depth -= 1
-            if not self.depth:
-                self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.parts.append(data)
-
-
 def glossary_words(html: str) -> frozenset[str]:
     """Every word inside a glossary link, casefolded."""
-    parser = _GlossaryWords()
-    parser.feed(html)
-    parser.close()
-    return frozenset(w.casefold() for w in words("".join(parser.parts)))
+    text = " ".join(unescape(m) for m in _GLOSSARY_LINK.findall(html))
+    return frozenset(w.casefold() for w in words(text))
+
+
+def place(source: str, found: tuple[str, ...], start: int) -> int:
+    """Where a sentence whose words are ``found`` starts in ``source``, from ``start``; or -1.
+
+    Its first word as a whole word, with its second no more than a little markup
+    after it (``**``, a link's target, a line break). Plain string searches, a bounded
+    number of them: readability's :func:`~tiered.readability.measure.find_sentence`
+    compiles a pattern per sentence, right for its one hardest sentence a page but
+    too slow for every sentence of every page.
+    """
+    if not found:
+        return -1
+    first = found[0]
+    second = found[1] if len(found) > 1 else ""
+    at = source.find(first, start)
+    for _ in range(_TRIES):
+        if at < 0:
+            return -1
+        before = source[at - 1] if at else " "
+        if not before.isalnum() and before != "_":
+            after = at + len(first)
+            if not second or source.find(second, after, after + len(second) + _GAP) >= 0:
+                return at
+        at = source.find(first, at + 1)
+    return -1
 
 
 def read_article(html: str, source: str, body_offset: int = 0) -> Article:
@@ -117,12 +118,18 @@ def read_article(html: str, source: str, body_offset: int = 0) -> Article:
     front matter): each search starts after the last sentence found, so a sentence
     repeated on the page is placed at its own occurrence.
     """
+    return article_from_blocks(article_blocks(html), html, source, body_offset)
+
+
+def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
+    """:func:`read_article` from the page's article blocks, when they are at hand."""
     sentences = []
     cursor = body_offset
-    for index, block in enumerate(article_blocks(html)):
+    for index, block in enumerate(blocks):
         for text in split_sentences(block):
-            offset = find_sentence(source, text, cursor)
+            found = tuple(words(text))
+            offset = place(source, found, cursor)
             if offset >= 0:
                 cursor = offset + 1
-            sentences.append(Sentence(text, offset, index))
+            sentences.append(Sentence(text, offset, index, found))
     return Article(source, tuple(sentences), glossary_words(html))

@@ -11,7 +11,6 @@ from tiered.plain.article import Article, Sentence
 from tiered.plain.context import explained, occurrences
 from tiered.plain.findings import Finding, quote
 from tiered.plain.words import is_common, jargon
-from tiered.readability.measure import words
 
 
 def check(article: Article, min_zipf: float) -> list[Finding]:
@@ -30,7 +29,7 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
             found = _unexplained(article, sentence, following, key=phrase, plain=plain)
             if found is not None:
                 findings.append(found)
-        for word in words(sentence.text):
+        for word in sentence.words:
             key = word.casefold()
             if key in seen or word[0].isdigit() or _acronym(word):
                 continue
@@ -51,16 +50,13 @@ def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
 
     What a grade formula cannot see: the reading line names how many there are.
     """
-    listed = jargon()
-    found = set()
-    for sentence in article.sentences:
-        for word in words(sentence.text):
-            key = word.casefold()
-            if key in found or word[0].isdigit() or _acronym(word):
-                continue
-            if key in listed.words or not is_common(key, min_zipf):
-                found.add(key)
-    return frozenset(found)
+    listed = jargon().words
+    distinct = {w for sentence in article.sentences for w in sentence.words}
+    return frozenset(
+        key
+        for key in {w.casefold() for w in distinct if not w[0].isdigit() and not _acronym(w)}
+        if key in listed or not is_common(key, min_zipf)
+    )
 
 
 def _acronym(word: str) -> bool:

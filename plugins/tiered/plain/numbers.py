@@ -13,7 +13,6 @@ import re
 
 from tiered.plain.article import Article, Sentence
 from tiered.plain.findings import Finding
-from tiered.readability.measure import words
 
 # A number as written: digits with thousands commas, a decimal part, a percent sign.
 # Each part starts with a character the one before cannot take: no backtracking.
@@ -107,7 +106,7 @@ def _relative_words(article: Article, sentence: Sentence, absolute: bool) -> lis
 
 
 def _vague(article: Article, sentence: Sentence) -> list[Finding]:
-    found = words(sentence.text)
+    found = sentence.words
     if any(w[0].isdigit() or w.casefold() in _COUNT_WORDS for w in found):
         return []
     for word in found:

@@ -10,6 +10,7 @@ once every page is rendered.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from tiered.common.dates import format_date
 from tiered.common.frontmatter import parse_front_matter
 from tiered.plain import accept, facts, jargon, overlay
-from tiered.plain.article import read_article
+from tiered.plain.article import article_from_blocks
 from tiered.plain.checks import counts, run
 from tiered.plain.config import PlainConfig
 from tiered.plain.findings import Finding
@@ -33,6 +34,7 @@ from tiered.plugin_support import (
     use_assets,
 )
 from tiered.preview.records import PageRecords
+from tiered.readability.measure import article_blocks
 from tiered.readability.plugin import ReadabilityPlugin
 
 if TYPE_CHECKING:
@@ -128,9 +130,12 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             return html  # not a tier page, or a tier not checked
         checks = self.config.tiers[tier]
         body = front.body_offset
-        article = read_article(html, source, body)
+        blocks = article_blocks(html)
+        article = article_from_blocks(blocks, html, source, body)
         result = self._accepted(page, front.data, run(article, checks.settings()), source)
-        if not checks.report_only:
+        # Placing a finding costs: only when someone will read it (a benchmark or a
+        # caller may silence warnings).
+        if not checks.report_only and log.isEnabledFor(logging.WARNING):
             for finding in result.findings:
                 where = page_diagnostic(page, self.root, finding.message, offset=finding.offset)
                 log.warning(str(where))
@@ -148,7 +153,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if isinstance(readability, ReadabilityPlugin):
             terms = len(jargon.vocabulary(article, checks.min_zipf))
             note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
-            readability.add_figures(page.file.src_uri, record.summary(), note)
+            readability.add_figures(page.file.src_uri, record.summary(), note, blocks)
         if self.config.show_review:
             html += review_lines(review)
         if self._overlay():

@@ -9,9 +9,10 @@ the jargon check asks for, so they are not flagged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tiered.plain.article import Article, Sentence
 from tiered.plain.findings import Finding, quote
-from tiered.readability.measure import words
 
 _BE = frozenset(
     {"am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
@@ -48,7 +49,7 @@ _DEFINING = frozenset({"called", "named"})
 _EED = frozenset({"freed", "agreed", "decreed", "guaranteed", "refereed", "disagreed"})
 
 
-def passive(found: list[str]) -> str | None:
+def passive(found: Sequence[str]) -> str | None:
     """The first passive verb group ("is made") among a sentence's words, or ``None``."""
     folded = [w.casefold() for w in found]
     for index, word in enumerate(folded):
@@ -83,7 +84,7 @@ def long_sentences(article: Article, limit: int) -> list[Finding]:
     """Sentences of more than ``limit`` words."""
     findings = []
     for sentence in article.sentences:
-        count = len(words(sentence.text))
+        count = len(sentence.words)
         if count > limit:
             message = (
                 f"long sentence {quote(sentence.text)}: {count} words (limit {limit}); "
@@ -97,7 +98,7 @@ def passive_voice(article: Article) -> list[Finding]:
     """Sentences in the passive voice, at their verb."""
     findings = []
     for sentence in article.sentences:
-        verb = passive(words(sentence.text))
+        verb = passive(sentence.words)
         if verb is not None:
             message = (
                 f'passive voice "{verb}" in {quote(sentence.text)}: say who or what does '

@@ -3,7 +3,8 @@
 Word commonness comes from ``wordfreq``'s small English list (code Apache-2.0, data
 CC BY-SA 4.0: see README, "Plain language"); we query it at build time and ship none
 of its data. The jargon list (``jargon.yml``, ours) names medical words and
-"medicalized English" with a plain alternative for each. Both load once per process.
+"medicalized English" with a plain alternative for each. Both load once per process,
+and each word is looked up once per process (pages share most of their words).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
+@functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in everyday English (Zipf scale; 0 when unknown).
 
@@ -74,6 +76,7 @@ def _forms(key: str) -> list[str]:
     return forms
 
 
+@functools.lru_cache(maxsize=65536)
 def is_common(word: str, min_zipf: float) -> bool:
     """Whether ``word`` is everyday English: every part of a hyphenated word must be."""
     return all(zipf(part) >= min_zipf for part in word.split("-") if part)
