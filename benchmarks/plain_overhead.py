@@ -14,28 +14,16 @@ Target (issue 14): at 1,000 pages, ``tiered/plain`` adds at most 5% to the build
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from benchmarks.glossary_overhead import _measure
 from benchmarks.library import TIERS, write_library
 
 TARGET = 1.05
-
-
-def _measure(config: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.build_once", str(config)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def with_plain(tiered: Path) -> Path:

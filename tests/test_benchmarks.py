@@ -21,6 +21,7 @@ from benchmarks.library import (
     html_pages,
     write_library,
 )
+from benchmarks.plain_overhead import with_plain
 
 
 def _front(path: Path) -> dict[str, object]:
@@ -91,3 +92,16 @@ def test_library_builds_plain_and_tiered(tmp_path: Path, caplog: pytest.LogCaptu
     )
     tier = tmp_path / "site" / "topics" / library.topics[0] / "intermediate" / "index.html"
     assert 'aria-label="Reading level"' in tier.read_text(encoding="utf-8")
+
+
+def test_plain_overhead_adds_only_tiered_plain(tmp_path: Path) -> None:
+    library = write_library(tmp_path, 2, terms=3, refs=3, categories=False)
+    config = with_plain(library.tiered)
+    base = yaml.safe_load(library.tiered.read_text(encoding="utf-8"))
+    added = yaml.safe_load(config.read_text(encoding="utf-8"))
+    at = base["plugins"].index("tiered/readability") + 1
+    assert added["plugins"] == [*base["plugins"][:at], "tiered/plain", *base["plugins"][at:]]
+    cfg = load_config(config_file=str(config))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    build(cfg)
+    assert len(list((tmp_path / "site-with-plain" / "topics").rglob("*.html"))) == 2 * 4
