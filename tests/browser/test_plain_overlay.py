@@ -8,6 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.conftest import describe, run_axe
 from tests.conftest import page as markdown_page
 from tests.serve_support import serving, wait_for
 
@@ -120,3 +121,13 @@ def test_tab_reaches_the_marks(page: Page) -> None:
         if len(kinds) == 4:
             break
     assert kinds == ["jargon", "acronym", "passive", "number"]
+
+
+def test_the_overlay_passes_axe(page: Page, axe_source: str) -> None:
+    page.locator(".tiered-plain-mark[data-kind=jargon]").first.focus()  # a tooltip open
+    violations = [
+        v
+        for v in run_axe(page, axe_source)
+        if any("tiered-plain" in " ".join(map(str, n["target"])) for n in v["nodes"])
+    ]
+    assert violations == [], describe(violations)

@@ -37,13 +37,13 @@
   tip.id = "tiered-plain-tip";
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
-  document.body.appendChild(tip);
+  root.appendChild(tip);  // inside the page's main landmark, as all content must be
 
   function show(mark) {
     tip.textContent = mark.getAttribute("data-message");
     var box = mark.getBoundingClientRect();
-    tip.style.left = (window.scrollX + box.left) + "px";
-    tip.style.top = (window.scrollY + box.bottom + 4) + "px";
+    tip.style.left = box.left + "px";  // fixed: viewport coordinates
+    tip.style.top = (box.bottom + 4) + "px";
     tip.hidden = false;
     mark.setAttribute("aria-describedby", tip.id);
   }
