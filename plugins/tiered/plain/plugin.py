@@ -48,21 +48,22 @@ log = get_plugin_logger(__name__)
 
 @dataclass(frozen=True)
 class PageFindings:
-    """One tier page's findings, numbers and review dates, for the cross-page checks."""
+    """One tier page's counts, numbers and review dates, for the cross-page checks.
+
+    Counts, not the findings: a library's worth of messages would sit in memory for
+    nothing (they are warned, and the overlay is drawn, as the page renders).
+    """
 
     tier: str
     path: str  # as messages name it (docs/topics/...)
-    findings: tuple[Finding, ...]
+    counts: dict[str, int]
     accepted: int
     numbers: tuple[facts.Number, ...]
     review: Review
 
-    def counts(self) -> dict[str, int]:
-        return counts(list(self.findings))
-
     def summary(self) -> dict[str, object]:
         """The figures the reading-levels report shows for the page."""
-        tally = self.counts()
+        tally = self.counts
         reviewed = self.review.reviewed
         return {
             "jargon": tally["jargon"],
@@ -143,7 +144,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         record = PageFindings(
             tier,
             path,
-            tuple(result.findings),
+            counts(result.findings),
             len(result.accepted),
             facts.numbers(article),
             review,
@@ -157,7 +158,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if self.config.show_review:
             html += review_lines(review)
         if self._overlay():
-            html += overlay.overlay_data(record.findings)
+            html += overlay.overlay_data(result.findings)
         return html
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
