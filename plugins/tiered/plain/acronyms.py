@@ -32,9 +32,12 @@ def check(article: Article) -> list[Finding]:
     """Each acronym whose first use on the page is neither spelled out nor linked."""
     seen: set[str] = set()
     findings = []
+    acronyms = {w for w in article.distinct if w.isupper() and is_acronym(w)}
     for sentence in article.sentences:
+        if acronyms.isdisjoint(sentence.words):
+            continue
         for word in sentence.words:
-            if word in seen or not is_acronym(word):
+            if word in seen or word not in acronyms:
                 continue
             seen.add(word)
             if word.casefold() in article.glossary_words or _spelled_out(sentence.text, word):

@@ -51,6 +51,7 @@ class Article:
     source: str
     sentences: tuple[Sentence, ...]
     glossary_words: frozenset[str]
+    distinct: frozenset[str] = frozenset()  # every word on the page, as written
 
     def paragraphs(self) -> list[list[Sentence]]:
         """The sentences grouped by paragraph or list item."""
@@ -124,12 +125,14 @@ def read_article(html: str, source: str, body_offset: int = 0) -> Article:
 def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
     """:func:`read_article` from the page's article blocks, when they are at hand."""
     sentences = []
+    distinct: set[str] = set()
     cursor = body_offset
     for index, block in enumerate(blocks):
         for text in split_sentences(block):
             found = tuple(words(text))
+            distinct.update(found)
             offset = place(source, found, cursor)
             if offset >= 0:
                 cursor = offset + 1
             sentences.append(Sentence(text, offset, index, found))
-    return Article(source, tuple(sentences), glossary_words(html))
+    return Article(source, tuple(sentences), glossary_words(html), frozenset(distinct))

@@ -46,8 +46,9 @@ def numbers(article: Article) -> tuple[Number, ...]:
     found = []
     sentences = article.sentences
     for index, sentence in enumerate(sentences):
-        cited = _cited(article, index)
-        for match in _NUMBER.finditer(sentence.text):
+        matches = list(_NUMBER.finditer(sentence.text))
+        cited = bool(matches) and _cited(article, index)
+        for match in matches:
             text = match.group()
             found.append(Number(text, value_of(text), article.locate(sentence, text), cited))
     return tuple(found)

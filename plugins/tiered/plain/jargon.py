@@ -7,6 +7,8 @@ nor defined in its sentence or the next (see :mod:`tiered.plain.context`).
 
 from __future__ import annotations
 
+import functools
+
 from tiered.plain.article import Article, Sentence
 from tiered.plain.context import explained, occurrences
 from tiered.plain.findings import Finding, quote
@@ -19,10 +21,17 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
     seen: set[str] = set()
     findings = []
     sentences = article.sentences
+    # Which of the page's words are jargon, decided once each (most pages repeat their
+    # words); sentences with none of them, and phrases not on the page, cost nothing.
+    flagged = {w for w in article.distinct if candidate(w, min_zipf) is not None}
+    page = " ".join(s.text for s in sentences).casefold()
+    phrases = {k: v for k, v in listed.phrases.items() if k in page}
     for index, sentence in enumerate(sentences):
+        if not phrases and flagged.isdisjoint(sentence.words):
+            continue
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
         folded = sentence.text.casefold()
-        for phrase, plain in listed.phrases.items():
+        for phrase, plain in phrases.items():
             if phrase in seen or not occurrences(folded, phrase):
                 continue
             seen.add(phrase)
@@ -30,19 +39,27 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
             if found is not None:
                 findings.append(found)
         for word in sentence.words:
-            key = word.casefold()
-            if key in seen or word[0].isdigit() or _acronym(word):
+            if word not in flagged:
                 continue
-            alternative = listed.words.get(key)
-            if alternative is None and is_common(key, min_zipf):
+            key = word.casefold()
+            if key in seen:
                 continue
             seen.add(key)
             found = _unexplained(
-                article, sentence, following, key=key, plain=alternative, shown=word
+                article, sentence, following, key=key, plain=listed.words.get(key), shown=word
             )
             if found is not None:
                 findings.append(found)
     return findings
+
+
+@functools.lru_cache(maxsize=65536)
+def candidate(word: str, min_zipf: float) -> str | None:
+    """``word``'s key (casefolded) if it is jargon: on our list or rarer than ``min_zipf``."""
+    if word[0].isdigit() or _acronym(word):
+        return None  # numbers are not words; acronyms have their own check
+    key = word.casefold()
+    return key if key in jargon().words or not is_common(key, min_zipf) else None
 
 
 def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
@@ -50,17 +67,11 @@ def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
 
     What a grade formula cannot see: the reading line names how many there are.
     """
-    listed = jargon().words
-    distinct = {w for sentence in article.sentences for w in sentence.words}
-    return frozenset(
-        key
-        for key in {w.casefold() for w in distinct if not w[0].isdigit() and not _acronym(w)}
-        if key in listed or not is_common(key, min_zipf)
-    )
+    keys = (candidate(w, min_zipf) for w in article.distinct)
+    return frozenset(k for k in keys if k is not None)
 
 
 def _acronym(word: str) -> bool:
-    # Acronyms have their own check (spelled out at first use), not this one.
     return len(word) > 1 and word.isupper()
 
 

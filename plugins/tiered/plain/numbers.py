@@ -27,6 +27,8 @@ _RELATIVE_WORDS = re.compile(
 )
 _ABSOLUTE = re.compile(r"\b(?:in|out of|of every)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b")
 _VAGUE = frozenset({"rare", "rarely", "common", "commonly", "uncommon"})
+_VAGUE_FORMS = _VAGUE | {w.capitalize() for w in _VAGUE} | {w.upper() for w in _VAGUE}
+_DIGIT = re.compile(r"\d")
 _COUNT_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
     | {"hundred", "thousand", "million", "half", "quarter", "third"}
@@ -47,15 +49,17 @@ def check(article: Article) -> list[Finding]:
     """Every number or risk word on the page a reader cannot picture."""
     findings: list[Finding] = []
     sentences = article.sentences
+    # A percentage needs its count beside it; a relative change, its absolute numbers
+    # beside it or right after it. Only a sentence with a digit can have either.
+    absolute = [bool(_DIGIT.search(s.text) and _ABSOLUTE.search(s.text)) for s in sentences]
     for index, sentence in enumerate(sentences):
-        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        # A percentage needs its count beside it; a relative change, its absolute
-        # numbers beside it or right after it.
-        here = bool(_ABSOLUTE.search(sentence.text))
-        near = here or bool(_ABSOLUTE.search(following))
-        findings.extend(_numbers(article, sentence, here, near))
+        here = absolute[index]
+        near = here or (index + 1 < len(sentences) and absolute[index + 1])
+        if _DIGIT.search(sentence.text):
+            findings.extend(_numbers(article, sentence, here, near))
         findings.extend(_relative_words(article, sentence, near))
-        findings.extend(_vague(article, sentence))
+        if not _VAGUE_FORMS.isdisjoint(sentence.words):
+            findings.extend(_vague(article, sentence))
     return findings
 
 

@@ -19,6 +19,7 @@ _BE = frozenset(
     | {"getting", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t"}
     | {"weren’t"}
 )
+_BE_FORMS = _BE | {w.capitalize() for w in _BE} | {w.upper() for w in _BE}
 _ADVERBS = frozenset(
     {"not", "also", "often", "usually", "then", "now", "still", "always", "never", "sometimes"}
     | {"mostly", "partly", "only", "just", "first", "all", "both", "each", "rarely", "widely"}
@@ -51,6 +52,8 @@ _EED = frozenset({"freed", "agreed", "decreed", "guaranteed", "refereed", "disag
 
 def passive(found: Sequence[str]) -> str | None:
     """The first passive verb group ("is made") among a sentence's words, or ``None``."""
+    if _BE_FORMS.isdisjoint(found):
+        return None  # most sentences: no form of "be" at all
     folded = [w.casefold() for w in found]
     for index, word in enumerate(folded):
         if word not in _BE:
