@@ -16,6 +16,7 @@ from tiered.plain.article import Article
 
 # Digits with thousands commas and a decimal part; not inside a longer token ("CYP19A1").
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,15}(?:,\d{3})*(?:\.\d+)?(?![\w])")
+_DIGIT = re.compile(r"\d")
 _CITATION = "[@"  # Pandoc citation syntax, as the author writes it
 
 
@@ -46,6 +47,8 @@ def numbers(article: Article) -> tuple[Number, ...]:
     found = []
     sentences = article.sentences
     for index, sentence in enumerate(sentences):
+        if not _DIGIT.search(sentence.text):
+            continue
         matches = list(_NUMBER.finditer(sentence.text))
         cited = bool(matches) and _cited(article, index)
         for match in matches:

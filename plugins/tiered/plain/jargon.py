@@ -23,7 +23,7 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
     sentences = article.sentences
     # Which of the page's words are jargon, decided once each (most pages repeat their
     # words); sentences with none of them, and phrases not on the page, cost nothing.
-    flagged = {w for w in article.distinct if candidate(w, min_zipf) is not None}
+    flagged = page_jargon(article, min_zipf).keys()
     page = " ".join(s.text for s in sentences).casefold()
     phrases = {k: v for k, v in listed.phrases.items() if k in page}
     for index, sentence in enumerate(sentences):
@@ -62,13 +62,30 @@ def candidate(word: str, min_zipf: float) -> str | None:
     return key if key in jargon().words or not is_common(key, min_zipf) else None
 
 
+# Per threshold, the words already found to be plain: a page's words less these (one
+# set difference, in C) leaves the few worth a look. Bounded by the language's words.
+_PLAIN: dict[float, set[str]] = {}
+
+
+def page_jargon(article: Article, min_zipf: float) -> dict[str, str]:
+    """The page's jargon: each word as written to its key."""
+    plain = _PLAIN.setdefault(min_zipf, set())
+    found = {}
+    for word in article.distinct - plain:
+        key = candidate(word, min_zipf)
+        if key is None:
+            plain.add(word)
+        else:
+            found[word] = key
+    return found
+
+
 def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
     """Every medical or uncommon word on the page (casefolded), explained or not.
 
     What a grade formula cannot see: the reading line names how many there are.
     """
-    keys = (candidate(w, min_zipf) for w in article.distinct)
-    return frozenset(k for k in keys if k is not None)
+    return frozenset(page_jargon(article, min_zipf).values())
 
 
 def _acronym(word: str) -> bool:
