@@ -74,6 +74,7 @@ class SiteFactory:
         glossary: dict[str, Any] | None = None,
         citations: dict[str, Any] | None = None,
         readability: dict[str, Any] | None = None,
+        plain: dict[str, Any] | None = None,
         bib: dict[str, str] | None = None,
         **config: Any,
     ) -> BuildResult:
@@ -96,6 +97,7 @@ class SiteFactory:
                 *([{"tiered/glossary": glossary}] if glossary is not None else []),
                 *([{"tiered/citations": citations}] if citations is not None else []),
                 *([{"tiered/readability": readability}] if readability is not None else []),
+                *([{"tiered/plain": plain}] if plain is not None else []),
             ],
             **config,
         }

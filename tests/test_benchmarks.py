@@ -22,6 +22,7 @@ from benchmarks.library import (
     page_groups,
     write_library,
 )
+from benchmarks.plain_overhead import with_plain
 
 
 def _front(path: Path) -> dict[str, object]:
@@ -121,3 +122,16 @@ def test_page_groups_sum_up_the_letter_pages() -> None:
         "references/": (1, "references/", 7),
         "categories/*/": (1, "categories/bones/", 3),
     }
+
+
+def test_plain_overhead_adds_only_tiered_plain(tmp_path: Path) -> None:
+    library = write_library(tmp_path, 2, terms=3, refs=3, categories=False)
+    config = with_plain(library.tiered)
+    base = yaml.safe_load(library.tiered.read_text(encoding="utf-8"))
+    added = yaml.safe_load(config.read_text(encoding="utf-8"))
+    at = base["plugins"].index("tiered/readability") + 1
+    assert added["plugins"] == [*base["plugins"][:at], "tiered/plain", *base["plugins"][at:]]
+    cfg = load_config(config_file=str(config))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    build(cfg)
+    assert len(list((tmp_path / "site-with-plain" / "topics").rglob("*.html"))) == 2 * 4

@@ -1,7 +1,7 @@
 """``tiered check``: every content check at once, and ``tiered report``: reading levels.
 
 ``check`` builds the site once with the project's configuration and gathers what
-every tiered plugin reported (front matter and tiers, glossary, citations,
+every tiered plugin reported (front matter and tiers, glossary, citations, plain language,
 readability), MkDocs' own link checks and configuration warnings, each at
 ``file:line:col``. Exit status: 0 clean (or warnings only), 1 errors (or, with
 ``--strict``, warnings), 2 no usable configuration.
@@ -27,7 +27,9 @@ _LINK = re.compile(r"^Doc file '(?P<file>[^']+)' contains (?:an? (?:\w+ )?)?link
 def register(commands: Any) -> None:
     """Add the ``check`` and ``report`` commands."""
     check = commands.add_parser(
-        "check", help="run every content check: tiers, glossary, citations, readability, links"
+        "check",
+        help="run every content check: tiers, glossary, citations, readability, plain "
+        "language, links",
     )
     check.add_argument("-f", "--config-file", default="mkdocs.yml")
     check.add_argument("--format", choices=("text", "json"), default="text")

@@ -6,16 +6,15 @@ Markdown file per tier, each declaring ``tier:`` in its front matter.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tiered.common.dates import read_date
 from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import FrontMatter, parse_front_matter, unknown_fields
-from tiered.common.yamlsource import as_yaml
 
 LANDING = "index.md"
 _DECLARE = (
@@ -275,27 +274,12 @@ def _date_field(meta: FrontMatter, key: str, diagnostics: list[Diagnostic]) -> d
     if value is None:
         return None
     # Front matter keeps timestamps as text (see tiered.common.frontmatter).
-    problem = f"{as_yaml(value)} is not a valid date (use YYYY-MM-DD)"
-    if isinstance(value, str) and _DATE_RE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            problem = f"{value!r} is not a valid date: {_impossible(value)}"
-    diagnostics.append(
-        Diagnostic(meta.path, meta.line_of(key), f"front matter field '{key}': {problem}")
-    )
-    return None
-
-
-def _impossible(value: str) -> str:
-    """Why a ``YYYY-MM-DD`` text is no day of the calendar, and what to correct."""
-    year, month, _day = (int(part) for part in value.split("-"))
-    if year < dt.MINYEAR:
-        return "there is no year 0; correct the year"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}; correct the month (YYYY-MM-DD)"
-    days = calendar.monthrange(year, month)[1]
-    return f"{calendar.month_name[month]} {year} has {days} days; correct the day"
+    date, problem = read_date(value)
+    if date is None:
+        diagnostics.append(
+            Diagnostic(meta.path, meta.line_of(key), f"front matter field '{key}': {problem}")
+        )
+    return date
 
 
 def _kind(value: Any) -> str:
@@ -310,7 +294,6 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _H1_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 

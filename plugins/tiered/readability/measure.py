@@ -9,6 +9,7 @@ where a polysyllable has three syllables or more.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -30,6 +31,13 @@ _ABBREVIATIONS = re.compile(
 
 def split_sentences(block: str) -> list[str]:
     """The sentences of one paragraph or list item (a block always ends one)."""
+    return list(_split_sentences(block))
+
+
+# Both tiered/readability and tiered/plain read each page's blocks and sentences: the
+# second reading of the same text is a lookup. Bounded, keyed by the text itself.
+@functools.lru_cache(maxsize=4096)
+def _split_sentences(block: str) -> tuple[str, ...]:
     pieces = _END.split(" ".join(block.split()))
     sentences: list[str] = []
     for piece in pieces:
@@ -37,11 +45,16 @@ def split_sentences(block: str) -> list[str]:
             sentences[-1] += " " + piece
         else:
             sentences.append(piece)
-    return [s for s in sentences if _WORD.search(s)]
+    return tuple(s for s in sentences if _WORD.search(s))
 
 
 def words(sentence: str) -> list[str]:
-    return _WORD.findall(sentence)
+    return list(_words(sentence))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(sentence: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(sentence))
 
 
 def word_syllables(word: str) -> int:

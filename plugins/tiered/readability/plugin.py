@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
@@ -54,6 +56,18 @@ _H1_END = re.compile(r"</h1>\s*")
 CSS = {"assets/tiered/readability.css": Path(__file__).parent / "assets" / "readability.css"}
 
 
+@dataclass(frozen=True)
+class _Handed:
+    """What another plugin handed over for a page (see ``add_figures``)."""
+
+    figures: tuple[tuple[str, str], ...]
+    note: str
+    blocks: list[str] | None
+
+
+_NOTHING = _Handed((), "", None)
+
+
 class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     """Reading levels per tier page: measured, shown, checked against targets, reported."""
 
@@ -62,6 +76,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.titles: PageRecords[str] = PageRecords()  # landing pages' titles
         self.report_page: Page | None = None
         self.root = Path()
+        # Handed over by other plugins for a page about to be measured (add_figures).
+        self.figures: dict[str, _Handed] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
@@ -69,8 +85,29 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.stats.set_dirty(dirty)
         self.titles.set_dirty(dirty)
 
+    def add_figures(
+        self,
+        src_uri: str,
+        figures: Mapping[str, object],
+        note: str = "",
+        blocks: list[str] | None = None,
+    ) -> None:
+        """Public: another plugin's figures for page ``src_uri``, shown with its levels.
+
+        Call it in ``on_page_content`` at a priority above 20 (before this plugin
+        measures the page). ``figures`` ("jargon": 0, ...) join the page's row of the
+        reading-levels report, in their order; ``note`` ("14 medical terms") joins the
+        reading line under the page title, after the grade. ``blocks``: the page's
+        :func:`~tiered.readability.measure.article_blocks`, when the caller already
+        read them from the same HTML (less ``tiered-`` chrome it adds), so the page is
+        parsed once.
+        """
+        shown = tuple((str(name), str(value)) for name, value in figures.items())
+        self.figures[src_uri] = _Handed(shown, note, blocks)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
+        self.figures = {}
         self.root = project_root(config)
         self.stats.start_build(config)
         self.titles.start_build(config)
@@ -119,7 +156,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if not isinstance(tier, str) or tier not in self.config.order:
             self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
-        measures = measure(article_blocks(html))
+        handed = self.figures.pop(page.file.src_uri, _NOTHING)
+        figures, note = handed.figures, handed.note
+        blocks = handed.blocks if handed.blocks is not None else article_blocks(html)
+        measures = measure(blocks)
         fkgl, smog = self._targets(page, tier)
         topic = str(PurePosixPath(page.file.src_uri).parent)
         stats = render.PageStats(
@@ -133,13 +173,14 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             terms=len(set(_TERM.findall(html))),
             fkgl_target=fkgl,
             smog_target=smog,
+            figures=figures,
         )
         self.stats.put(page.file.src_uri, stats)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
         if not self.config.show:
             return html
-        line = render.reading_line(measures, self.config.words_per_minute)
+        line = render.reading_line(measures, self.config.words_per_minute, note)
         match = _H1_END.search(html)
         if match is None:
             return line + html

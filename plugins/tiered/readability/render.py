@@ -22,6 +22,8 @@ class PageStats:
     terms: int
     fkgl_target: float | None
     smog_target: float | None
+    # What another plugin measured on the page (see ReadabilityPlugin.add_figures).
+    figures: tuple[tuple[str, str], ...] = ()
 
     @property
     def within_target(self) -> bool:
@@ -35,12 +37,22 @@ def grade(value: float) -> int:
     return max(1, round(value))
 
 
-def reading_line(measures: Measures, words_per_minute: float) -> str:
-    """ "Reading level: grade 6, 5 min read", under the page title."""
+def reading_line(measures: Measures, words_per_minute: float, note: str = "") -> str:
+    """ "Reading level: grade 6, 5 min read", under the page title.
+
+    ``note`` goes after the grade ("grade 3, 14 medical terms, 5 min read"): what the
+    formula cannot see, so the grade does not claim more than it measures.
+    """
+    extra = f", {escape(note)}" if note else ""
     return (
         '<p class="tiered-reading-level">Reading level: grade '
-        f"{grade(measures.fkgl)}, {measures.minutes(words_per_minute)} min read</p>\n"
+        f"{grade(measures.fkgl)}{extra}, {measures.minutes(words_per_minute)} min read</p>\n"
     )
+
+
+def figures_text(stats: PageStats) -> str:
+    """The page's figures from other plugins: "jargon 0; passive 2" ("" when none)."""
+    return "; ".join(f"{name} {value}" for name, value in stats.figures)
 
 
 def _target(stats: PageStats) -> str:
@@ -60,18 +72,20 @@ def report(topics: dict[str, list[PageStats]], topic_titles: dict[str, str]) -> 
     if not topics:
         return "<p>No tier pages were found.</p>\n"
     out = []
+    extra = any(s.figures for pages in topics.values() for s in pages)
     for topic, pages in topics.items():
         title = topic_titles.get(topic, topic)
         rows = []
         for s in pages:
             m = s.measures
+            more = f"<td>{escape(figures_text(s))}</td>" if extra else ""
             rows.append(
                 "<tr>"
                 f'<th scope="row"><a href="{escape(s.href)}">{escape(s.tier.title())}</a></th>'
                 f"<td>{m.fkgl:.1f}</td><td>{m.smog:.1f}</td><td>{m.words}</td>"
                 f"<td>{m.words_per_sentence:.1f}</td><td>{m.long_share:.0%}</td>"
                 f"<td>{s.citations}</td><td>{s.terms}</td><td>{escape(_target(s))}</td>"
-                "</tr>"
+                f"{more}</tr>"
             )
         out.append(
             f"<h2>{escape(title)}</h2>\n<table>\n<thead><tr>"
@@ -79,7 +93,10 @@ def report(topics: dict[str, list[PageStats]], topic_titles: dict[str, str]) -> 
             '<th scope="col">Words</th><th scope="col">Words per sentence</th>'
             '<th scope="col">Sentences over 20 words</th><th scope="col">Citations</th>'
             '<th scope="col">Glossary terms</th><th scope="col">Target</th>'
-            "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            + ('<th scope="col">Plain language</th>' if extra else "")
+            + "</tr></thead>\n<tbody>\n"
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>\n"
         )
     return "".join(out)
 
@@ -146,6 +163,6 @@ def report_text(topics: dict[str, list[PageStats]]) -> str:
             lines.append(
                 f"  {s.tier:<42} {m.fkgl:>5.1f} {m.smog:>5.1f} {m.words:>6} "
                 f"{m.words_per_sentence:>5.1f} {m.long_share:>5.0%} {s.citations:>5} "
-                f"{s.terms:>5}  {_target(s)}"
+                f"{s.terms:>5}  {_target(s)}" + (f"  ({figures_text(s)})" if s.figures else "")
             )
     return "\n".join(lines) + "\n"

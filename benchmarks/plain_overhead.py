@@ -1,0 +1,99 @@
+"""How much does ``tiered/plain`` add to a build?
+
+Writes the synthetic library (``benchmarks.library``: topics of three tier pages, with
+glossary terms and citations) and builds it alternately with every tiered plugin (the
+baseline) and with ``tiered/plain`` added, each build in a fresh process, so the word
+lists load once in each, as in a real build.
+
+The text: ``--text real`` (the default) gives every tier page the body of our own
+article's page of that tier (``docs/topics/aromatase-inhibitors-and-bone/``, its
+figures and citations taken out), so the checks read health writing;
+``--text synthetic`` keeps the library's random made-up words, every one of them rare:
+a worst case, with hundreds of findings a page.
+
+    .venv/bin/python -m benchmarks.plain_overhead [--topics 334] [--runs 5]
+        [--text real|synthetic]
+
+Target (issue 14): at 1,000 pages, ``tiered/plain`` adds at most 5% to the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from benchmarks.glossary_overhead import _measure
+from benchmarks.library import TIERS, write_library
+
+TARGET = 1.05
+ARTICLE = Path(__file__).resolve().parent.parent / "docs/topics/aromatase-inhibitors-and-bone"
+# Our article's citations and figures point at our bib/ and images, not the library's.
+_CITATION = re.compile(r" ?\[@[^\]\n]{1,200}\]")
+_FIGURE = re.compile(r"^!\[.*$", re.MULTILINE)
+
+
+def use_real_text(root: Path) -> None:
+    """Every tier page's body replaced by our article's page of its tier."""
+    bodies = {}
+    for tier in TIERS:
+        text = (ARTICLE / f"{tier}.md").read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1]
+        bodies[tier] = _FIGURE.sub("", _CITATION.sub("", body))
+    for tier in TIERS:
+        for path in (root / "docs" / "topics").glob(f"*/{tier}.md"):
+            front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+            path.write_text(f"{front}\n---\n{bodies[tier]}", encoding="utf-8")
+
+
+def with_plain(tiered: Path) -> Path:
+    """The library's configuration with ``tiered/plain`` added, beside it."""
+    settings = yaml.safe_load(tiered.read_text(encoding="utf-8"))
+    settings["site_dir"] = "site-with-plain"
+    settings["plugins"].insert(settings["plugins"].index("tiered/readability") + 1, "tiered/plain")
+    config = tiered.with_name("with-plain.yml")
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return config
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topics", type=int, default=334)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--text", choices=("real", "synthetic"), default="real")
+    args = parser.parse_args()
+    pages = args.topics * len(TIERS)
+    print(f"{args.topics} topics, {pages} tier pages, {args.text} text, {args.runs} alternating")
+    print("runs, each build")
+    print("in a fresh process; time: fastest build of each and the median of paired ratios;")
+    print("the target is judged on CPU time")
+    with tempfile.TemporaryDirectory() as tmp:
+        library = write_library(Path(tmp), args.topics)
+        if args.text == "real":
+            use_real_text(Path(tmp))
+        plain = with_plain(library.tiered)
+        runs = [(_measure(library.tiered), _measure(plain)) for _ in range(args.runs)]
+    rows = []
+    for key, name in (("seconds", "wall"), ("cpu_seconds", "CPU")):
+        base = min(b[key] for b, _p in runs)
+        added = min(p[key] for _b, p in runs)
+        paired = statistics.median(p[key] / b[key] for b, p in runs)
+        rows.append((name, base, added, added / base, paired))
+    memory = statistics.median(p["peak_mib"] / b["peak_mib"] for b, p in runs)
+    print(f"{'':>5} {'base s':>7} {'plain s':>7} {'time':>7} {'paired':>7}")
+    for name, base, added, ratio, paired in rows:
+        print(f"{name:>5} {base:>7.2f} {added:>7.2f} {ratio:>6.3f}x {paired:>6.3f}x", flush=True)
+    print(f"peak memory: {memory:.3f}x (median of paired ratios)")
+    # CPU time is the build's own work; wall time also has every other process on the
+    # machine in it.
+    _name, _base, _added, ratio, paired = rows[1]
+    held = max(ratio, paired) <= TARGET
+    print(f"target (at most +{TARGET - 1:.0%}): {'held' if held else 'NOT held'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""The rendered article as the plain-language checks read it, placed in its Markdown.
+
+Ground floor: no MkDocs. The text is readability's article text (the same blocks:
+no code, headings, tables, citations, reference lists or plugin furniture), split
+into sentences, each found again in the page's Markdown source so a finding can be
+placed at ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from tiered.readability.measure import article_blocks, split_sentences, words
+
+GLOSSARY_LINK = "tiered-glossary-term"
+"""The class of the glossary's term links (documented markup of ``tiered/glossary``)."""
+# The glossary's link markup: its text is plain (AtomicString), never nested tags.
+_GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
+_GAP = 80  # characters of markup a sentence's first two words may have between them
+_TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article.
+
+    Attributes:
+        text: As readers see it (whitespace collapsed).
+        offset: Where it starts in the Markdown source, or -1 when it was not found.
+        paragraph: The index of its paragraph or list item.
+    """
+
+    text: str
+    offset: int
+    paragraph: int
+    words: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A page's article text in sentences, with what the glossary explains on it.
+
+    Attributes:
+        source: The page's Markdown source (front matter included: offsets count it).
+        sentences: Every sentence, in reading order.
+        glossary_words: Every word (casefolded) inside a glossary link on the page.
+    """
+
+    source: str
+    sentences: tuple[Sentence, ...]
+    glossary_words: frozenset[str]
+    distinct: frozenset[str] = frozenset()  # every word on the page, as written
+
+    def paragraphs(self) -> list[list[Sentence]]:
+        """The sentences grouped by paragraph or list item."""
+        groups: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            groups.setdefault(sentence.paragraph, []).append(sentence)
+        return list(groups.values())
+
+    def locate(self, sentence: Sentence, text: str) -> int:
+        """Where ``text`` (words of ``sentence``) is in the source, or the sentence's start.
+
+        Looked for as a whole word from the sentence's start, no further than the
+        sentence could reach with its markup; -1 when the sentence was not found.
+        """
+        if sentence.offset < 0:
+            return -1
+        end = sentence.offset + 2 * len(sentence.text) + 200
+        at = self.source.find(text, sentence.offset, end)
+        while at >= 0:
+            before = self.source[at - 1] if at else " "
+            after_at = at + len(text)
+            after = self.source[after_at] if after_at < len(self.source) else " "
+            if not before.isalnum() and not after.isalnum():
+                return at
+            at = self.source.find(text, at + 1, end)
+        return sentence.offset
+
+
+def glossary_words(html: str) -> frozenset[str]:
+    """Every word inside a glossary link, casefolded."""
+    text = " ".join(unescape(m) for m in _GLOSSARY_LINK.findall(html))
+    return frozenset(w.casefold() for w in words(text))
+
+
+def place(source: str, found: tuple[str, ...], start: int) -> int:
+    """Where a sentence whose words are ``found`` starts in ``source``, from ``start``; or -1.
+
+    Its first word as a whole word, with its second no more than a little markup
+    after it (``**``, a link's target, a line break). Plain string searches, a bounded
+    number of them: readability's :func:`~tiered.readability.measure.find_sentence`
+    compiles a pattern per sentence, right for its one hardest sentence a page but
+    too slow for every sentence of every page.
+    """
+    if not found:
+        return -1
+    first = found[0]
+    second = found[1] if len(found) > 1 else ""
+    at = source.find(first, start)
+    for _ in range(_TRIES):
+        if at < 0:
+            return -1
+        before = source[at - 1] if at else " "
+        if not before.isalnum() and before != "_":
+            after = at + len(first)
+            if not second or source.find(second, after, after + len(second) + _GAP) >= 0:
+                return at
+        at = source.find(first, at + 1)
+    return -1
+
+
+def read_article(html: str, source: str, body_offset: int = 0) -> Article:
+    """The article of a rendered page (``html``) whose Markdown is ``source``.
+
+    Sentences are found in ``source`` in order from ``body_offset`` (the end of the
+    front matter): each search starts after the last sentence found, so a sentence
+    repeated on the page is placed at its own occurrence.
+    """
+    return article_from_blocks(article_blocks(html), html, source, body_offset)
+
+
+def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
+    """:func:`read_article` from the page's article blocks, when they are at hand."""
+    sentences = []
+    distinct: set[str] = set()
+    cursor = body_offset
+    for index, block in enumerate(blocks):
+        for text in split_sentences(block):
+            found = tuple(words(text))
+            distinct.update(found)
+            offset = place(source, found, cursor)
+            if offset >= 0:
+                cursor = offset + 1
+            sentences.append(Sentence(text, offset, index, found))
+    return Article(source, tuple(sentences), glossary_words(html), frozenset(distinct))

@@ -1,0 +1,123 @@
+"""Jargon: medical words and words uncommon in everyday English, unless explained.
+
+A word is flagged once per page, at its first use, when it is on our jargon list or
+rarer than the tier allows, and neither linked to the glossary anywhere on the page
+nor defined in its sentence or the next (see :mod:`tiered.plain.context`).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from tiered.plain.article import Article, Sentence
+from tiered.plain.context import explained, occurrences
+from tiered.plain.findings import Finding, quote
+from tiered.plain.words import is_common, jargon
+
+
+def check(article: Article, min_zipf: float) -> list[Finding]:
+    """The unexplained jargon on the page, first use of each word."""
+    listed = jargon()
+    seen: set[str] = set()
+    findings = []
+    sentences = article.sentences
+    # Which of the page's words are jargon, decided once each (most pages repeat their
+    # words); sentences with none of them, and phrases not on the page, cost nothing.
+    flagged = page_jargon(article, min_zipf).keys()
+    page = " ".join(s.text for s in sentences).casefold()
+    phrases = {k: v for k, v in listed.phrases.items() if k in page}
+    for index, sentence in enumerate(sentences):
+        if not phrases and flagged.isdisjoint(sentence.words):
+            continue
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        folded = sentence.text.casefold()
+        for phrase, plain in phrases.items():
+            if phrase in seen or not occurrences(folded, phrase):
+                continue
+            seen.add(phrase)
+            found = _unexplained(article, sentence, following, key=phrase, plain=plain)
+            if found is not None:
+                findings.append(found)
+        for word in sentence.words:
+            if word not in flagged:
+                continue
+            key = word.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            found = _unexplained(
+                article, sentence, following, key=key, plain=listed.words.get(key), shown=word
+            )
+            if found is not None:
+                findings.append(found)
+    return findings
+
+
+@functools.lru_cache(maxsize=65536)
+def candidate(word: str, min_zipf: float) -> str | None:
+    """``word``'s key (casefolded) if it is jargon: on our list or rarer than ``min_zipf``."""
+    if word[0].isdigit() or _acronym(word):
+        return None  # numbers are not words; acronyms have their own check
+    key = word.casefold()
+    return key if key in jargon().words or not is_common(key, min_zipf) else None
+
+
+# Per threshold, the words already found to be plain: a page's words less these (one
+# set difference, in C) leaves the few worth a look. Bounded by the language's words.
+_PLAIN: dict[float, set[str]] = {}
+
+
+def page_jargon(article: Article, min_zipf: float) -> dict[str, str]:
+    """The page's jargon: each word as written to its key."""
+    plain = _PLAIN.setdefault(min_zipf, set())
+    found = {}
+    for word in article.distinct - plain:
+        key = candidate(word, min_zipf)
+        if key is None:
+            plain.add(word)
+        else:
+            found[word] = key
+    return found
+
+
+def vocabulary(article: Article, min_zipf: float) -> frozenset[str]:
+    """Every medical or uncommon word on the page (casefolded), explained or not.
+
+    What a grade formula cannot see: the reading line names how many there are.
+    """
+    return frozenset(page_jargon(article, min_zipf).values())
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _unexplained(
+    article: Article,
+    sentence: Sentence,
+    following: str,
+    *,
+    key: str,
+    plain: str | None,
+    shown: str | None = None,
+) -> Finding | None:
+    if all(part in article.glossary_words for part in key.split()):
+        return None
+    if explained(key, sentence.text, following):
+        return None
+    text = shown or _as_written(sentence.text, key)
+    if plain is not None:
+        advice = f"say {plain}, or explain it where it is first used"
+        what = "is medical jargon"
+    else:
+        advice = "use an everyday word, or explain it in this or the next sentence"
+        what = "is not everyday English"
+    message = (
+        f'jargon {quote(text)} {what}: {advice} ("{text} is ..."), or link it to a glossary entry'
+    )
+    return Finding("jargon", text, message, article.locate(sentence, text))
+
+
+def _as_written(text: str, key: str) -> str:
+    at = occurrences(text.casefold(), key)
+    return text[at[0] : at[0] + len(key)] if at else key

@@ -1,0 +1,217 @@
+"""The ``tiered/plain`` MkDocs plugin: routes MkDocs events to the plain-language checks.
+
+Each tier page (front matter ``tier``) is checked on its rendered article text, with
+its tier's settings; findings are warnings at ``file:line:col`` (report-only tiers
+keep them for the report), less those the author accepted with a reason. Review
+dates are shown and checked per page; numbers are compared across a topic's tiers
+once every page is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from tiered.common.dates import format_date
+from tiered.common.frontmatter import parse_front_matter
+from tiered.plain import accept, facts, jargon, overlay
+from tiered.plain.article import article_from_blocks
+from tiered.plain.checks import counts, run
+from tiered.plain.config import PlainConfig
+from tiered.plain.findings import Finding
+from tiered.plain.review import Review, read_review, review_lines
+from tiered.plugin_support import (
+    add_assets,
+    display_path,
+    page_diagnostic,
+    project_root,
+    use_assets,
+)
+from tiered.preview.records import PageRecords
+from tiered.readability.measure import article_blocks
+from tiered.readability.plugin import ReadabilityPlugin
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class PageFindings:
+    """One tier page's counts, numbers and review dates, for the cross-page checks.
+
+    Counts, not the findings: a library's worth of messages would sit in memory for
+    nothing (they are warned, and the overlay is drawn, as the page renders).
+    """
+
+    tier: str
+    path: str  # as messages name it (docs/topics/...)
+    counts: dict[str, int]
+    accepted: int
+    numbers: tuple[facts.Number, ...]
+    review: Review
+
+    def summary(self) -> dict[str, object]:
+        """The figures the reading-levels report shows for the page."""
+        tally = self.counts
+        reviewed = self.review.reviewed
+        return {
+            "jargon": tally["jargon"],
+            "acronyms": tally["acronym"],
+            "numbers": tally["number"],
+            "long sentences": tally["long-sentence"],
+            "passive": tally["passive"],
+            "long paragraphs": tally["long-paragraph"],
+            "accepted": self.accepted,
+            "reviewed": reviewed.isoformat() if reviewed else "never",
+        }
+
+
+class PlainPlugin(BasePlugin[PlainConfig]):
+    """Plain-language checks per tier page: warned, accepted with a reason, reported."""
+
+    def __init__(self) -> None:
+        self.pages: PageRecords[PageFindings] = PageRecords()
+        self.root = Path()
+        self.serve = False
+        self.today = dt.date.today()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds (see PageRecords); the
+        # author's overlay is for the preview only.
+        self.serve = command == "serve"
+        self.pages.set_dirty(dirty)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.root = project_root(config)
+        self.today = dt.date.today()
+        self.pages.start_build(config)
+        if self._overlay():
+            use_assets(config, overlay.ASSETS)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.config.enabled:
+            self.pages.keep_present(files)
+        if self._overlay():
+            add_assets(config, files, overlay.ASSETS)
+        return files
+
+    def _overlay(self) -> bool:
+        """Whether this build shows the author's overlay: in ``mkdocs serve`` only."""
+        return self.serve and self.config.enabled and self.config.overlay
+
+    # Before tiered/readability (20) draws its reading line and tiered/citations (10)
+    # formats citations (their text is left out by class); the glossary has linked its
+    # terms while the Markdown rendered.
+    @event_priority(30)
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return html
+        source = page.file.content_string
+        path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
+        # Our front matter reader, not page.meta: it keeps dates as written, so a
+        # malformed one ("2026-13-01") is named instead of emptying MkDocs' meta.
+        front = parse_front_matter(source, path)
+        tier = front.data.get("tier")
+        if not isinstance(tier, str) or tier not in self.config.tiers:
+            self.pages.discard(page.file.src_uri)
+            return html  # not a tier page, or a tier not checked
+        checks = self.config.tiers[tier]
+        body = front.body_offset
+        blocks = article_blocks(html)
+        article = article_from_blocks(blocks, html, source, body)
+        result = self._accepted(page, front.data, run(article, checks.settings()), source)
+        # Placing a finding costs: only when someone will read it (a benchmark or a
+        # caller may silence warnings).
+        if not checks.report_only and log.isEnabledFor(logging.WARNING):
+            for finding in result.findings:
+                where = page_diagnostic(page, self.root, finding.message, offset=finding.offset)
+                log.warning(str(where))
+        review = self._review(page, front.data)
+        record = PageFindings(
+            tier,
+            path,
+            counts(result.findings),
+            len(result.accepted),
+            facts.numbers(article),
+            review,
+        )
+        self.pages.put(page.file.src_uri, record)
+        readability = config.plugins.get("tiered/readability")
+        if isinstance(readability, ReadabilityPlugin):
+            terms = len(jargon.vocabulary(article, checks.min_zipf))
+            note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
+            readability.add_figures(page.file.src_uri, record.summary(), note, blocks)
+        if self.config.show_review:
+            html += review_lines(review)
+        if self._overlay():
+            html += overlay.overlay_data(result.findings)
+        return html
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.config.enabled and self.config.facts:
+            self._check_facts(files)
+        return env
+
+    def _accepted(
+        self, page: Page, meta: Mapping[str, object], findings: list[Finding], source: str
+    ) -> accept.Accepted:
+        allowed = accept.Allowed()
+        if "plain" in meta:
+            allowed = accept.read_allowed(meta["plain"])
+            for problem in allowed.problems:
+                log.warning(str(page_diagnostic(page, self.root, problem, key="plain")))
+        result = accept.apply(findings, allowed, source)
+        for offset, problem in result.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
+        return result
+
+    def _review(self, page: Page, meta: Mapping[str, object]) -> Review:
+        interval = self.config.review_interval
+        review = read_review(meta, int(interval) if interval is not None else None)
+        for key, problem in review.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, key=key)))
+        if review.due is not None and review.overdue(self.today):
+            key = "next_review" if "next_review" in meta else "reviewed"
+            message = (
+                f"the page's review was due on {format_date(review.due)}: review it, then "
+                "update 'reviewed' (and 'next_review')"
+            )
+            log.warning(str(page_diagnostic(page, self.root, message, key=key)))
+        return review
+
+    def _check_facts(self, files: Files) -> None:
+        """Each simpler tier's numbers against its topic's reference tier."""
+        topics: dict[str, dict[str, tuple[str, PageFindings]]] = {}
+        for uri, record in self.pages.items():
+            topic = str(PurePosixPath(uri).parent)
+            topics.setdefault(topic, {})[record.tier] = (uri, record)
+        for tiers in topics.values():
+            reference = tiers.get(self.config.reference_tier)
+            if reference is None:
+                continue
+            for tier, (uri, record) in tiers.items():
+                file = files.get_file_from_path(uri)
+                if tier == self.config.reference_tier or file is None or file.page is None:
+                    continue
+                for number in facts.unmatched(record.numbers, reference[1].numbers):
+                    message = (
+                        f'the number "{number.text}" is not on the {self.config.reference_tier} '
+                        f"page ({reference[1].path}) and has no citation here: check the two "
+                        "agree, or cite the source in this sentence"
+                    )
+                    where = page_diagnostic(file.page, self.root, message, offset=number.offset)
+                    log.warning(str(where))
