@@ -7,6 +7,16 @@ from typing import Any
 
 from tests.conftest import BuildResult, SiteFactory, page
 
+# The PDFs an export of bones_docs() writes (two topics, three tiers, the library).
+PDF_NAMES = [
+    "library.pdf",
+    "tiers/academic.pdf",
+    "tiers/fundamentals.pdf",
+    "tiers/intermediate.pdf",
+    "topics/bones.pdf",
+    "topics/joints.pdf",
+]
+
 GLOSSARY = """terms:
   - term: osteoclast
     aliases: [osteoclasts]

@@ -14,17 +14,10 @@ from tiered.pdf.export import Options, Report, export
 
 from tests.conftest import BuildResult, page
 from tests.pdf.pdftools import page_count, pdftotext
-from tests.pdf.sites import FUNDAMENTALS, bones_docs, build
+from tests.pdf.sites import FUNDAMENTALS, PDF_NAMES, bones_docs, build
 
 BUILT = dt.date(2026, 3, 5)
-NAMES = [
-    "library.pdf",
-    "tiers/academic.pdf",
-    "tiers/fundamentals.pdf",
-    "tiers/intermediate.pdf",
-    "topics/bones.pdf",
-    "topics/joints.pdf",
-]
+NAMES = PDF_NAMES
 # Two workers: the library and the fundamentals tier (two topics) are rendered in parts.
 # Jobs: 4 topic/tier documents in one piece, then per document in parts its 2 parts, the
 # contents' draft, the contents with numbers and the page numbers.
