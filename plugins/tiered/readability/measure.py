@@ -57,6 +57,8 @@ def _words(sentence: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(sentence))
 
 
+# Called for every word of every page: cached (the C wrapper costs less than the test).
+@functools.lru_cache(maxsize=65536)
 def word_syllables(word: str) -> int:
     """Syllables; a number counts as two (few are read out as one or as many as five)."""
     return 2 if word[0].isdigit() else syllables(word)
@@ -132,21 +134,15 @@ def measure(blocks: list[str], hardest: int = 3) -> Measures:
     """Measure paragraphs and list items (one string each)."""
     sentences = [s for block in blocks for s in split_sentences(block)]
     n_words = n_syllables = n_poly = n_long = 0
-    known: dict[str, int] = {}  # a page repeats its words: one lookup each
     grades: dict[str, float] = {}  # what sentence_grade says, from the same counts
     long_enough: list[str] = []
     for sentence in sentences:
-        found = words(sentence)
-        counts = []
-        for w in found:
-            count = known.get(w)
-            if count is None:
-                count = known[w] = word_syllables(w)
-            counts.append(count)
+        found = _words(sentence)
+        counts = list(map(word_syllables, found))
         total = sum(counts)
         n_words += len(found)
         n_syllables += total
-        n_poly += sum(1 for c in counts if c >= 3)
+        n_poly += sum(c >= 3 for c in counts)
         n_long += len(found) > LONG_SENTENCE
         grades[sentence] = 0.39 * len(found) + 11.8 * total / len(found) - 15.59 if found else 0.0
         if len(found) >= 5:
@@ -170,5 +166,5 @@ def article_blocks(html: str) -> list[str]:
     A line break inside a paragraph (hard-wrapped Markdown) is a space, as browsers
     show it: only the elements end blocks, so a wrapped sentence stays one sentence.
     """
-    text = visible_text(html.replace("\n", " "), _NOT_PROSE, _NOT_PROSE_CLASSES)
+    text = visible_text(html, _NOT_PROSE, _NOT_PROSE_CLASSES, newlines_as_spaces=True)
     return [line.strip() for line in text.split("\n") if line.strip()]
