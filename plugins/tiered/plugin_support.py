@@ -5,6 +5,7 @@ Top floor (it knows MkDocs); the plugins import it, the models never do.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import sys
@@ -38,7 +39,13 @@ def display_path(path: str | Path | None, root: Path, fallback: str = "") -> str
     """``path`` relative to the project, as messages show it (``docs/topics/x.md``)."""
     if not path:
         return fallback
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - see project_root
+    return _relative(os.path.abspath(path), root)  # noqa: PTH100 - see project_root
+
+
+# Every plugin asks for every page's path, some more than once a page: one answer each.
+@functools.lru_cache(maxsize=8192)
+def _relative(path: str, root: Path) -> str:
+    absolute = Path(path)
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:

@@ -18,6 +18,7 @@ from tiered.common.text import SKIP, visible_text
 from tiered.readability.syllables import syllables
 
 LONG_SENTENCE = 20  # words
+_POLY = 3  # syllables: a polysyllable (SMOG)
 # Letters (with inner apostrophes and hyphens) or a number: what counts as a word.
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
 # Where sentences end: . ! ? (and closing quotes or brackets), then space or the end.
@@ -27,6 +28,9 @@ _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|et al|etc|vs|Dr|Mr|Mrs|Ms|Prof|approx|Fig|No|vol|pp?|ch|cf)\.$",
     re.IGNORECASE,
 )
+# Only a sentence's last characters can hold one ("approx." and the boundary before it):
+# the search starts there, not at every word of the sentence.
+_TAIL = 9
 
 
 def split_sentences(block: str) -> list[str]:
@@ -41,7 +45,7 @@ def _split_sentences(block: str) -> tuple[str, ...]:
     pieces = _END.split(" ".join(block.split()))
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+        if sentences and _ABBREVIATIONS.search(sentences[-1], max(0, len(sentences[-1]) - _TAIL)):
             sentences[-1] += " " + piece
         else:
             sentences.append(piece)
@@ -142,7 +146,7 @@ def measure(blocks: list[str], hardest: int = 3) -> Measures:
         total = sum(counts)
         n_words += len(found)
         n_syllables += total
-        n_poly += sum(c >= 3 for c in counts)
+        n_poly += sum(map(_POLY.__le__, counts))
         n_long += len(found) > LONG_SENTENCE
         grades[sentence] = 0.39 * len(found) + 11.8 * total / len(found) - 15.59 if found else 0.0
         if len(found) >= 5:
