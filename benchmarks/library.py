@@ -430,6 +430,20 @@ class Size:
         """The median of the tiered build's time over ``baseline``'s, run by run."""
         return statistics.median(run[2]["seconds"] / run[baseline]["seconds"] for run in self.runs)
 
+    def cpu_ratios(self, baseline: int) -> tuple[float, float]:
+        """The tiered build's CPU seconds over ``baseline``'s: fastest of each, median paired.
+
+        The build process's own CPU time: on a shared machine, less bent by other work
+        than the wall clock (which the targets use).
+        """
+        fastest = min(r[2]["cpu_seconds"] for r in self.runs) / min(
+            r[baseline]["cpu_seconds"] for r in self.runs
+        )
+        paired = statistics.median(
+            r[2]["cpu_seconds"] / r[baseline]["cpu_seconds"] for r in self.runs
+        )
+        return fastest, paired
+
     def mib(self, build: int) -> float:
         """The median peak memory of a build."""
         return statistics.median(run[build]["peak_mib"] for run in self.runs)
@@ -472,20 +486,22 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
     """The table, the details and one line per target."""
     print(
         "\nplain: Material + navigation.prune, search only; nav: the same + tiered/levels "
-        "(the library navigation); tiered: every plugin but PDF. Ratios: tiered over each."
+        "(the library navigation); tiered: every plugin but PDF. Ratios: tiered over each; "
+        "cpu: the build process's own CPU time, less bent by other work on the machine."
     )
     for label, build in (("plain", 0), ("nav", 1)):
         print(
             f"\nagainst {label}\n{'topics':>6} {'pages':>6} {label + ' s':>8} {'tiered s':>8} "
             f"{'time':>7} {'paired':>7} {label + ' MiB':>9} {'tiered MiB':>10} {'memory':>7} "
-            f"{'ms/page':>8}"
+            f"{'ms/page':>8} {'cpu':>7} {'paired':>7}"
         )
         for s in sizes:
             print(
                 f"{s.topics:>6} {s.pages:>6} {s.fastest(build):>8.2f} {s.tiered_s:>8.2f} "
                 f"{s.tiered_s / s.fastest(build):>6.3f}x {s.paired(build):>6.3f}x "
                 f"{s.mib(build):>9.1f} {s.mib(2):>10.1f} {s.mib(2) / s.mib(build):>6.3f}x "
-                f"{s.per_page_ms:>8.2f}"
+                f"{s.per_page_ms:>8.2f} {s.cpu_ratios(build)[0]:>6.3f}x "
+                f"{s.cpu_ratios(build)[1]:>6.3f}x"
             )
     for s in sizes:
         print(f"\n{s.topics} topics ({s.pages} pages tiered, {s.plain_pages} plain)")
@@ -493,6 +509,10 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
             "/".join(f"{run[build]['seconds']:.1f}" for build in range(3)) for run in s.runs
         )
         print(f"  each run, plain/nav/tiered (s): {pairs}")
+        cpu = ", ".join(
+            "/".join(f"{run[build]['cpu_seconds']:.1f}" for build in range(3)) for run in s.runs
+        )
+        print(f"  each run, plain/nav/tiered CPU (s): {cpu}")
         worker = statistics.median(run[2]["children_mib"] for run in s.runs)
         print(f"  citations worker process peak (besides the build's): {worker:.1f} MiB")
         print(
