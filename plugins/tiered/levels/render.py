@@ -84,7 +84,11 @@ def badge(name: str, label: str, description: str, reviewed: dt.date | None) -> 
 
 
 def stepper(simpler: TierLink | None, more: TierLink | None) -> str:
-    """The "Simpler" / "More detail" links at the end of a tier page."""
+    """The "Simpler" / "More detail" links at the end of a tier page.
+
+    The arrows are character references: a page of plain ASCII or Latin-1 text stays a
+    one-byte string in memory (MkDocs holds every page's HTML until the build ends).
+    """
     if simpler is None and more is None:
         return ""
     items = []
@@ -92,13 +96,13 @@ def stepper(simpler: TierLink | None, more: TierLink | None) -> str:
         items.append(
             f'<a class="tiered-stepper__link tiered-stepper__link--simpler" '
             f'href="{_attr(simpler.href)}" data-tier="{_attr(simpler.name)}">'
-            f'<span aria-hidden="true">← </span>Simpler: {escape(simpler.label)}</a>'
+            f'<span aria-hidden="true">&larr; </span>Simpler: {escape(simpler.label)}</a>'
         )
     if more is not None:
         items.append(
             f'<a class="tiered-stepper__link tiered-stepper__link--more" '
             f'href="{_attr(more.href)}" data-tier="{_attr(more.name)}">'
-            f'More detail: {escape(more.label)}<span aria-hidden="true"> →</span></a>'
+            f'More detail: {escape(more.label)}<span aria-hidden="true"> &rarr;</span></a>'
         )
     return (
         '<nav class="tiered-stepper" aria-label="Other reading levels">\n'
