@@ -5,7 +5,9 @@ from __future__ import annotations
 import markdown
 from tiered.common.diagnostics import position
 from tiered.common.frontmatter import parse_front_matter
-from tiered.plain.article import read_article
+from tiered.plain import facts
+from tiered.plain.accept import Allowed, read_allowed
+from tiered.plain.article import Article, read_article
 from tiered.plain.checks import run
 from tiered.plain.findings import Settings
 
@@ -38,3 +40,24 @@ def findings_text(source: str, settings: Settings) -> str:
         line, col = position(source, finding.offset) if finding.offset >= 0 else (0, 0)
         lines.append(f"{line}:{col}: {finding.message}")
     return "".join(f"{line}\n" for line in lines)
+
+
+def _article(source: str) -> Article:
+    body = parse_front_matter(source, "page.md").body_offset
+    html = markdown.markdown(source[body:], extensions=["attr_list", "tables"])
+    return read_article(html, source, body)
+
+
+def facts_text(simpler: str, reference: str) -> str:
+    """The simpler page's numbers not on the reference page, less those it accepts.
+
+    As the golden files hold them: ``line:col: "number"``, one a line.
+    """
+    front = parse_front_matter(simpler, "page.md").data
+    allowed = read_allowed(front["plain"]) if "plain" in front else Allowed()
+    found = facts.without_accepted(facts.numbers(_article(simpler)), allowed.words)
+    lines = []
+    for number in facts.unmatched(found, facts.numbers(_article(reference))):
+        line, col = position(simpler, number.offset) if number.offset >= 0 else (0, 0)
+        lines.append(f'{line}:{col}: "{number.text}"\n')
+    return "".join(lines)

@@ -24,7 +24,6 @@ from tiered.plain import accept, facts, jargon, overlay
 from tiered.plain.article import article_from_blocks
 from tiered.plain.checks import counts, run
 from tiered.plain.config import PlainConfig
-from tiered.plain.findings import Finding
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import (
     add_assets,
@@ -133,7 +132,10 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         body = front.body_offset
         blocks = article_blocks(html)
         article = article_from_blocks(blocks, html, source, body)
-        result = self._accepted(page, front.data, run(article, checks.settings()), source)
+        allowed = self._allowed(page, front.data)
+        result = accept.apply(run(article, checks.settings()), allowed, source)
+        for offset, problem in result.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
         # Placing a finding costs: only when someone will read it (a benchmark or a
         # caller may silence warnings).
         if not checks.report_only and log.isEnabledFor(logging.WARNING):
@@ -146,7 +148,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             path,
             counts(result.findings),
             len(result.accepted),
-            facts.numbers(article),
+            # A number the page accepts (plain.allow) is not compared across tiers.
+            facts.without_accepted(facts.numbers(article), allowed.words),
             review,
         )
         self.pages.put(page.file.src_uri, record)
@@ -166,18 +169,14 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             self._check_facts(files)
         return env
 
-    def _accepted(
-        self, page: Page, meta: Mapping[str, object], findings: list[Finding], source: str
-    ) -> accept.Accepted:
-        allowed = accept.Allowed()
-        if "plain" in meta:
-            allowed = accept.read_allowed(meta["plain"])
-            for problem in allowed.problems:
-                log.warning(str(page_diagnostic(page, self.root, problem, key="plain")))
-        result = accept.apply(findings, allowed, source)
-        for offset, problem in result.problems:
-            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
-        return result
+    def _allowed(self, page: Page, meta: Mapping[str, object]) -> accept.Allowed:
+        """What the page's ``plain:`` front matter accepts; its mistakes are warned."""
+        if "plain" not in meta:
+            return accept.Allowed()
+        allowed = accept.read_allowed(meta["plain"])
+        for problem in allowed.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, key="plain")))
+        return allowed
 
     def _review(self, page: Page, meta: Mapping[str, object]) -> Review:
         interval = self.config.review_interval
