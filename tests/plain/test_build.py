@@ -113,19 +113,6 @@ def test_tier_settings_replace_the_defaults(site: SiteFactory) -> None:
     ]  # fundamentals is no longer named, so no longer checked
 
 
-def test_an_unknown_option_is_named(site: SiteFactory) -> None:
-    result = site.build(_topic(PLAIN), plain={"tiers": {"fundamentals": {"jargn": False}}})
-    assert [w for w in result.warnings if "jargn" in w] == [
-        "Config value 'plugins': Plugin 'tiered/plain' option 'tiers': tier 'fundamentals': "
-        "Unrecognised configuration name: jargn"
-    ]
-
-
-def test_a_bad_limit_stops_at_the_config(site: SiteFactory) -> None:
-    with pytest.raises(Abort):
-        site.build(_topic(PLAIN), plain={"tiers": {"fundamentals": {"max_words": "long"}}})
-
-
 def test_a_glossary_link_explains_a_word(site: SiteFactory) -> None:
     glossary = (
         "terms:\n  - term: osteopenia\n    short: Mild bone loss.\n"

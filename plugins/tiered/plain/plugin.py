@@ -14,12 +14,14 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
 from tiered.common.frontmatter import parse_front_matter
+from tiered.config_options import placed_config
 from tiered.plain import accept, facts, jargon, overlay
 from tiered.plain.article import article_from_blocks
 from tiered.plain.checks import counts, run
@@ -84,6 +86,13 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = Path()
         self.serve = False
         self.today = dt.date.today()
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        # Each unknown option or bad value names its line of mkdocs.yml.
+        errors, warnings = super().load_config(options, config_file_path)
+        return placed_config("tiered/plain", config_file_path, errors, warnings)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds (see PageRecords); the
