@@ -2,21 +2,31 @@
 
 A word is flagged once per page, at its first use, when it is on our jargon list or
 rarer than the tier allows, and neither linked to the glossary anywhere on the page
-nor defined in its sentence or the next (see :mod:`tiered.plain.context`).
+(by a term whose wording for the tier is plain, when the page's ``PageGlossary`` says
+so: :mod:`tiered.plain.wording`) nor defined in its sentence or the next (see
+:mod:`tiered.plain.context`).
 """
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from tiered.plain.article import Article, Sentence
 from tiered.plain.context import explained, occurrences
 from tiered.plain.findings import Finding, quote
 from tiered.plain.words import is_common, jargon
 
+if TYPE_CHECKING:
+    from tiered.plain.wording import PageGlossary
 
-def check(article: Article, min_zipf: float) -> list[Finding]:
-    """The unexplained jargon on the page, first use of each word."""
+
+def check(article: Article, min_zipf: float, glossary: PageGlossary | None = None) -> list[Finding]:
+    """The unexplained jargon on the page, first use of each word.
+
+    ``glossary``: the page's glossary links and the verdicts on their terms' wordings;
+    without it, any glossary link explains the words in it.
+    """
     listed = jargon()
     seen: set[str] = set()
     findings = []
@@ -35,7 +45,9 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
             if phrase in seen or not occurrences(folded, phrase):
                 continue
             seen.add(phrase)
-            found = _unexplained(article, sentence, following, key=phrase, plain=plain)
+            found = _unexplained(
+                article, sentence, following, key=phrase, plain=plain, glossary=glossary
+            )
             if found is not None:
                 findings.append(found)
         for word in sentence.words:
@@ -46,7 +58,13 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
                 continue
             seen.add(key)
             found = _unexplained(
-                article, sentence, following, key=key, plain=listed.words.get(key), shown=word
+                article,
+                sentence,
+                following,
+                key=key,
+                plain=listed.words.get(key),
+                shown=word,
+                glossary=glossary,
             )
             if found is not None:
                 findings.append(found)
@@ -100,12 +118,22 @@ def _unexplained(
     key: str,
     plain: str | None,
     shown: str | None = None,
+    glossary: PageGlossary | None = None,
 ) -> Finding | None:
+    weak = None
     if all(part in article.glossary_words for part in key.split()):
-        return None
+        weak = glossary.explains(key) if glossary is not None else None
+        if weak is None:
+            return None
     if explained(key, sentence.text, following):
         return None
     text = shown or _as_written(sentence.text, key)
+    if weak is not None:
+        message = (
+            f"jargon {quote(text)} is linked to the glossary, but {weak.advice()}, or explain "
+            f'{quote(text)} where it is first used ("{text} is ...")'
+        )
+        return Finding("jargon", text, message, article.locate(sentence, text))
     if plain is not None:
         advice = f"say {plain}, or explain it where it is first used"
         what = "is medical jargon"

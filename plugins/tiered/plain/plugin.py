@@ -20,12 +20,15 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
+from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
 from tiered.config_options import placed_config
-from tiered.plain import accept, facts, jargon, overlay
-from tiered.plain.article import article_from_blocks
+from tiered.glossary.model import Wording
+from tiered.glossary.plugin import GlossaryPlugin
+from tiered.plain import accept, facts, jargon, overlay, wording
+from tiered.plain.article import GLOSSARY_LINK, article_from_blocks
 from tiered.plain.checks import counts, run
-from tiered.plain.config import PlainConfig
+from tiered.plain.config import PlainConfig, TierChecks
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import (
     add_assets,
@@ -86,6 +89,10 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = Path()
         self.serve = False
         self.today = dt.date.today()
+        # Per build: each tier's glossary wordings (by term anchor), and the verdict on
+        # each wording a page relied on, by (tier, anchor): judged once a build.
+        self.wordings: dict[str, dict[str, Wording]] = {}
+        self.verdicts: dict[tuple[str, str], wording.Weak | None] = {}
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -103,6 +110,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = project_root(config)
         self.today = dt.date.today()
+        self.wordings = {}
+        self.verdicts = {}
         self.pages.start_build(config)
         if self._overlay():
             use_assets(config, overlay.ASSETS)
@@ -142,7 +151,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         blocks = article_blocks(html)
         article = article_from_blocks(blocks, html, source, body)
         allowed = self._allowed(page, front.data)
-        result = accept.apply(run(article, checks.settings()), allowed, source)
+        glossary = self._page_glossary(config, tier, checks, html, path)
+        result = accept.apply(run(article, checks.settings(), glossary), allowed, source)
         for offset, problem in result.problems:
             log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
         # Placing a finding costs: only when someone will read it (a benchmark or a
@@ -177,6 +187,53 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if self.config.enabled and self.config.facts:
             self._check_facts(files)
         return env
+
+    def _page_glossary(
+        self, config: MkDocsConfig, tier: str, checks: TierChecks, html: str, path: str
+    ) -> wording.PageGlossary | None:
+        """The page's glossary links, judged by their terms' wordings for ``tier``.
+
+        The wordings come from tiered/glossary's public ``wordings``; without that
+        plugin (or its glossary), any glossary link explains the words in it.
+        """
+        if not checks.jargon or GLOSSARY_LINK not in html:
+            return None
+        wordings = self.wordings.get(tier)
+        if wordings is None:
+            glossary = config.plugins.get("tiered/glossary")
+            found = glossary.wordings(tier) if isinstance(glossary, GlossaryPlugin) else {}
+            wordings = self.wordings[tier] = found
+        if not wordings:
+            return None
+        settings = checks.settings()
+
+        def judge(anchor: str) -> wording.Weak | None:
+            key = (tier, anchor)
+            if key in self.verdicts:
+                return self.verdicts[key]
+            said = wordings.get(anchor)
+            verdict = None
+            if said is not None:
+                problems = wording.problems(said.text, wording.own_words(said.forms), settings)
+                if problems:
+                    place = f"{said.path}:{said.line}"
+                    verdict = wording.Weak(said.term, tier, said.tier is not None, place, problems)
+                    if not checks.report_only:
+                        self._warn_wording(said, verdict, path)
+            self.verdicts[key] = verdict
+            return verdict
+
+        return wording.PageGlossary(wording.links(html), judge)
+
+    def _warn_wording(self, said: Wording, weak: wording.Weak, path: str) -> None:
+        """Once a build, at the glossary file's line: a wording pages rely on is not plain."""
+        which = f"{weak.tier} wording" if weak.own else f"'short' (it has no {weak.tier} wording)"
+        message = (
+            f"glossary term '{said.term}': its {which} is not plain "
+            f"({'; '.join(weak.problems)}), so its links on {weak.tier} pages explain nothing "
+            f"(first: {path}): rewrite it in plain words"
+        )
+        log.warning(str(Diagnostic(said.path, said.line, message)))
 
     def _allowed(self, page: Page, meta: Mapping[str, object]) -> accept.Allowed:
         """What the page's ``plain:`` front matter accepts; its mistakes are warned."""
