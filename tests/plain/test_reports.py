@@ -9,7 +9,7 @@ import pytest
 import yaml
 from tiered.cli import main
 
-from tests.conftest import SiteFactory
+from tests.conftest import SiteFactory, page
 from tests.plain.test_build import FUNDAMENTALS, _topic
 
 
@@ -78,3 +78,37 @@ def test_tiered_report_shows_the_figures(
         "(jargon 2; acronyms 0; numbers 1; long sentences 0; passive 0; long paragraphs 0; "
         "accepted 0; reviewed never)"
     )
+
+
+def test_glossary_suggest_lists_the_jargon_plain_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = {
+        "site_name": "Plain",
+        "theme": {"name": "mkdocs"},
+        "plugins": ["tiered/levels", {"tiered/glossary": {"warn_unused": False}}, "tiered/plain"],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    hips = (
+        "# Hips\n\nHips with osteopenia break.\n\nYour scan may show osteopenia.\n\n"
+        "Osteopenia shows on scans. The scan was unremarkable.\n"
+    )
+    docs = {
+        **_topic(FUNDAMENTALS),
+        "topics/hips/fundamentals.md": page("tier: fundamentals\nsummary: S.\n", hips),
+        "topics/hips/index.md": page("title: Hips\n", "# Hips\n\nAbout.\n"),
+        # "unremarkable" has an entry: not suggested, though its link does not explain it
+        "glossary.yml": "terms:\n  - term: unremarkable\n    short: Normal, with nothing wrong.\n",
+    }
+    for name, text in docs.items():
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["glossary", "suggest"]) == 0
+    out = capsys.readouterr()
+    assert out.out == (
+        "docs/topics/bones/fundamentals.md:8:17: suggestion: jargon 'osteopenia' is not in the "
+        "glossary (tiered/plain finds it unexplained: 4 mentions on 2 pages)\n"
+    )
+    assert out.err == "1 suggestion\n"

@@ -10,6 +10,8 @@ so: :mod:`tiered.plain.wording`) nor defined in its sentence or the next (see
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tiered.plain.article import Article, Sentence
@@ -149,3 +151,81 @@ def _unexplained(
 def _as_written(text: str, key: str) -> str:
     at = occurrences(text.casefold(), key)
     return text[at[0] : at[0] + len(key)] if at else key
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A jargon word or phrase a page leaves unexplained (what ``glossary suggest`` lists).
+
+    Attributes:
+        text: As the page first writes it.
+        offset: Where, in the page's Markdown source (-1: not found).
+        mentions: How often the page uses it (any case).
+    """
+
+    text: str
+    offset: int
+    mentions: int
+
+
+def flagged(article: Article, findings: Iterable[Finding], min_zipf: float) -> tuple[Flagged, ...]:
+    """The page's jargon findings with how often the page uses each word or phrase.
+
+    Counted over the sentences that hold one of them (for phrases, every sentence):
+    a page with no jargon findings costs nothing.
+    """
+    found = [f for f in findings if f.kind == "jargon"]
+    if not found:
+        return ()
+    keys = {f.text.casefold() for f in found}
+    phrases = [k for k in keys if " " in k]
+    written = {w for w, k in page_jargon(article, min_zipf).items() if k in keys}
+    counts = dict.fromkeys(keys, 0)
+    for sentence in article.sentences:
+        if not written.isdisjoint(sentence.words):
+            for word in sentence.words:
+                if word in written:
+                    counts[word.casefold()] += 1
+        if phrases:
+            folded = sentence.text.casefold()
+            for phrase in phrases:
+                counts[phrase] += len(occurrences(folded, phrase))
+    return tuple(Flagged(f.text, f.offset, max(1, counts[f.text.casefold()])) for f in found)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A jargon word or phrase left unexplained across pages: one a glossary entry could explain.
+
+    Attributes:
+        text: As first written (on the first page, in path order).
+        mentions: Uses on the pages that leave it unexplained.
+        pages: How many pages leave it unexplained.
+        path: The first such page, as messages name it.
+        offset: Where it is in that page's Markdown source (-1: not found).
+    """
+
+    text: str
+    mentions: int
+    pages: int
+    path: str
+    offset: int
+
+
+def candidates(pages: Iterable[tuple[str, Iterable[Flagged]]]) -> list[Candidate]:
+    """Every page's flagged jargon, by word: most pages first, then most mentions, then A-Z."""
+    first: dict[str, tuple[str, Flagged]] = {}
+    mentions: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for path, found in sorted(pages, key=lambda item: item[0]):
+        for item in found:
+            key = item.text.casefold()
+            first.setdefault(key, (path, item))
+            mentions[key] = mentions.get(key, 0) + item.mentions
+            count[key] = count.get(key, 0) + 1
+    out = [
+        Candidate(item.text, mentions[key], count[key], path, item.offset)
+        for key, (path, item) in first.items()
+    ]
+    out.sort(key=lambda c: (-c.pages, -c.mentions, c.text.casefold()))
+    return out

@@ -64,6 +64,7 @@ class PageFindings:
     accepted: int
     numbers: tuple[facts.Number, ...]
     review: Review
+    jargon: tuple[jargon.Flagged, ...] = ()  # for tiered glossary suggest
 
     def summary(self) -> dict[str, object]:
         """The figures the reading-levels report shows for the page."""
@@ -170,6 +171,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             # A number the page accepts (plain.allow) is not compared across tiers.
             facts.without_accepted(facts.numbers(article), allowed.words),
             review,
+            jargon.flagged(article, result.findings, checks.min_zipf),
         )
         self.pages.put(page.file.src_uri, record)
         readability = config.plugins.get("tiered/readability")
@@ -187,6 +189,16 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if self.config.enabled and self.config.facts:
             self._check_facts(files)
         return env
+
+    def jargon_candidates(self) -> list[jargon.Candidate]:
+        """Public: the jargon the checks left unexplained in this build, by word.
+
+        Ranked by pages, then mentions (:func:`tiered.plain.jargon.candidates`):
+        ``tiered glossary suggest`` lists them as entries the glossary could add.
+        Accepted words are not among them; in a dirty rebuild, pages not rendered
+        again count as they last did.
+        """
+        return jargon.candidates((r.path, r.jargon) for _uri, r in self.pages.items())
 
     def _page_glossary(
         self, config: MkDocsConfig, tier: str, checks: TierChecks, html: str, path: str
