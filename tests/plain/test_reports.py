@@ -112,3 +112,26 @@ def test_glossary_suggest_lists_the_jargon_plain_flags(
         "glossary (tiered/plain finds it unexplained: 4 mentions on 2 pages)\n"
     )
     assert out.err == "1 suggestion\n"
+
+
+def test_a_library_summary_carries_the_plain_counts(site: SiteFactory) -> None:
+    result = site.build(_topic(FUNDAMENTALS), readability={"report_topics": 0}, plain={})
+    report = result.html("about/reading-levels/index.html")
+    assert (
+        "<p>Each cell: FKGL / SMOG of the topic's page at that level, then the counts above "
+        "zero of jargon, long sentences, passive, numbers; <strong>above</strong> links to a "
+        "page that reads above its target.</p>\n"
+        "<p>In all, on 3 tier pages:</p>\n"
+        '<ul class="tiered-reading-totals"><li>jargon: 2 on 1 page</li><li>long sentences: 0 '
+        "on 0 pages</li><li>passive: 0 on 0 pages</li><li>numbers: 1 on 1 page</li></ul>\n"
+    ) in report
+    assert '<span class="tiered-reading-counts">jargon 2, numbers 1</span></td>' in report
+    assert report.count('class="tiered-reading-counts"') == 1  # the other pages have none
+
+
+def test_without_tiered_plain_the_summary_is_unchanged(site: SiteFactory) -> None:
+    result = site.build(_topic(FUNDAMENTALS), readability={"report_topics": 0})
+    report = result.html("about/reading-levels/index.html")
+    assert "<p>Each cell: FKGL / SMOG of the topic's page at that level; <strong>" in report
+    assert "tiered-reading-counts" not in report
+    assert "tiered-reading-totals" not in report

@@ -115,10 +115,10 @@ def _jargon(report: BuildReport, glossary: Glossary, root: Path, limit: int) -> 
     shown = [c for c in plain.jargon_candidates() if c.text not in known][:limit]
     for c in shown:
         line, col = _position(root / c.path, c.offset)
+        mentions = f"{c.mentions} mention{'s' if c.mentions != 1 else ''}"
         print(
             f"{c.path}:{line}:{col}: suggestion: jargon '{c.text}' is not in the glossary "
-            f"(tiered/plain finds it unexplained: {c.mentions} mention{'s' if c.mentions != 1 else ''} "
-            f"on {_pages(c.pages)})"
+            f"(tiered/plain finds it unexplained: {mentions} on {_pages(c.pages)})"
         )
     return shown
 

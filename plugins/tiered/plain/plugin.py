@@ -66,6 +66,16 @@ class PageFindings:
     review: Review
     jargon: tuple[jargon.Flagged, ...] = ()  # for tiered glossary suggest
 
+    def counted(self) -> dict[str, int]:
+        """The counts a library's reading-levels summary shows per page and adds up."""
+        tally = self.counts
+        return {
+            "jargon": tally["jargon"],
+            "long sentences": tally["long-sentence"],
+            "passive": tally["passive"],
+            "numbers": tally["number"],
+        }
+
     def summary(self) -> dict[str, object]:
         """The figures the reading-levels report shows for the page."""
         tally = self.counts
@@ -178,7 +188,9 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if isinstance(readability, ReadabilityPlugin):
             terms = len(jargon.vocabulary(article, checks.min_zipf))
             note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
-            readability.add_figures(page.file.src_uri, record.summary(), note, blocks)
+            readability.add_figures(
+                page.file.src_uri, record.summary(), note, blocks, record.counted()
+            )
         if self.config.show_review:
             html += review_lines(review)
         if self._overlay():
