@@ -10,6 +10,7 @@ so: :mod:`tiered.plain.wording`) nor defined in its sentence or the next (see
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,7 +154,9 @@ def _as_written(text: str, key: str) -> str:
     return text[at[0] : at[0] + len(key)] if at else key
 
 
-@dataclass(frozen=True)
+# Slots, and the word interned below: a library's pages keep one of these per unexplained
+# word (hundreds a page in the synthetic library) until the build ends.
+@dataclass(frozen=True, slots=True)
 class Flagged:
     """A jargon word or phrase a page leaves unexplained (what ``glossary suggest`` lists).
 
@@ -190,7 +193,9 @@ def flagged(article: Article, findings: Iterable[Finding], min_zipf: float) -> t
             folded = sentence.text.casefold()
             for phrase in phrases:
                 counts[phrase] += len(occurrences(folded, phrase))
-    return tuple(Flagged(f.text, f.offset, max(1, counts[f.text.casefold()])) for f in found)
+    return tuple(
+        Flagged(sys.intern(f.text), f.offset, max(1, counts[f.text.casefold()])) for f in found
+    )
 
 
 @dataclass(frozen=True)
