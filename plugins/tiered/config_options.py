@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
-from tiered.common.yamlsource import as_yaml, is_number
+from tiered.common.yamlsource import as_yaml, is_number, key_line
 
 # A Windows drive ("C:") or a URL scheme ("file:"): never a path inside the site.
 _DRIVE_OR_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -83,3 +84,53 @@ class Number(c.OptionallyRequired[float]):
         return ValidationError(
             f"{as_yaml(value)} is not a number of at least {self.minimum:g}; give a number{example}"
         )
+
+
+# The names a configuration message quotes ("tier 'fundamentals', 'max_words': ..."), and
+# the one MkDocs names unquoted; bounded, so a long message costs its length.
+_QUOTED = re.compile(r"'([^'\n]{1,200})'")
+_UNKNOWN = re.compile(r"Unrecognised configuration name: (\S{1,200})")
+
+
+def message_names(message: str) -> list[str]:
+    """The option names a configuration message quotes, in order.
+
+    ``"tier 'fundamentals': Unrecognised configuration name: jargn"`` ->
+    ``["fundamentals", "jargn"]``: below the option, the path to the key it is about.
+    """
+    names = _QUOTED.findall(message)
+    names.extend(_UNKNOWN.findall(message))
+    return names
+
+
+def placed_config(
+    plugin: str, config_file_path: str | None, errors: ConfigErrors, warnings: ConfigWarnings
+) -> tuple[ConfigErrors, ConfigWarnings]:
+    """A plugin's configuration problems, each starting with its place: ``mkdocs.yml:14:``.
+
+    Call it from a plugin's ``load_config`` on what ``BasePlugin.load_config`` returned:
+    MkDocs logs the problems as before (``Config value 'plugins': Plugin 'tiered/plain'
+    option 'tiers': mkdocs.yml:14: tier 'fundamentals': Unrecognised configuration
+    name: jargn``), a warning still fails ``--strict`` at once, and ``tiered check``
+    reads the place. The line is the deepest key of the option's path the file holds
+    (:func:`~tiered.common.yamlsource.key_line`): the plugin, the option, then the names
+    the message quotes. Without a readable file the problems are returned as they are.
+    """
+    if not (errors or warnings) or not config_file_path:
+        return errors, warnings
+    try:
+        text = Path(config_file_path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return errors, warnings
+    # Messages name files relative to the project, the folder of mkdocs.yml.
+    shown = Path(config_file_path).name
+
+    def place(key: str, message: str) -> str:
+        line = key_line(text, ["plugins", plugin, key, *message_names(message)])
+        return f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
+
+    placed_errors: ConfigErrors = [
+        (key, ValidationError(place(key, str(err)))) for key, err in errors
+    ]
+    placed_warnings: ConfigWarnings = [(key, place(key, message)) for key, message in warnings]
+    return placed_errors, placed_warnings

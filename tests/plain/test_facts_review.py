@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from tiered.common.dates import add_months, read_date
 
 from tests.conftest import SiteFactory, page
+from tests.plain.golden import facts_text
 from tests.plain.test_build import _plain
 
 
@@ -56,6 +58,35 @@ def test_a_number_missing_from_the_academic_page_names_both(site: SiteFactory) -
         "(docs/topics/bones/academic.md) and has no citation here: check the two agree, or "
         "cite the source in this sentence",
     ]  # "1,000" is the academic page's "1000"; "11 in 100" is cited
+
+
+FACTS = Path(__file__).parent / "fixtures" / "facts"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in FACTS.iterdir()))
+def test_facts_golden(case: str, update_golden: bool) -> None:
+    """``fixtures/facts/<case>/``: fundamentals.md against academic.md -> expected.txt."""
+    folder = FACTS / case
+    got = facts_text(
+        (folder / "fundamentals.md").read_text(encoding="utf-8"),
+        (folder / "academic.md").read_text(encoding="utf-8"),
+    )
+    if update_golden:
+        (folder / "expected.txt").write_text(got, encoding="utf-8")
+    assert got == (folder / "expected.txt").read_text(encoding="utf-8")
+
+
+def test_an_accepted_number_is_not_a_mismatch(site: SiteFactory) -> None:
+    front = 'plain:\n  allow: ["6", "3"]\n  reason: The trial\'s own figures.\n'
+    result = site.build(
+        _topic("Bones heal in 6 weeks. About 3 in 10 fall.", "Healing is slow.", front),
+        plain=NO_CHECKS,
+    )
+    assert _plain(result) == [
+        'docs/topics/bones/fundamentals.md:11:35: the number "10" is not on the academic page '
+        "(docs/topics/bones/academic.md) and has no citation here: check the two agree, or "
+        "cite the source in this sentence"
+    ]
 
 
 def test_dates_are_read_and_months_added() -> None:

@@ -24,8 +24,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 
-from tiered.common.diagnostics import Diagnostic, Severity, position
-from tiered.common.yamlsource import describe
+from tiered.common.diagnostics import Diagnostic, Severity
+from tiered.common.yamlsource import describe, key_line
+from tiered.config_options import message_names
 from tiered.plugin_support import display_path, project_root
 
 if TYPE_CHECKING:
@@ -49,6 +50,14 @@ _OPTION_PATH = re.compile(
     r"(?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
     r"(?:Sub-option '(?P<sub>[^']+)': )?"
     r"(?:The \"(?P<missing>[^\"]+)\" plugin)?"
+)
+
+# What ``tiered.config_options.placed_config`` makes of a plugin's message: the place
+# after MkDocs' names of the option ("...option 'tiers': mkdocs.yml:14: tier ...").
+_PLACED = re.compile(
+    r"^(?P<head>Config value '[^']+': Plugin '[^']+'(?: option '[^']+')?: )"
+    r"(?P<file>[^:\s]+):(?P<line>\d+): (?P<rest>.*)$",
+    re.S,
 )
 
 
@@ -93,7 +102,11 @@ class _Collect(logging.Handler):
         message = record.getMessage().removeprefix("tiered: ")
         severity: Severity = "error" if record.levelno >= logging.ERROR else "warning"
         if record.name.startswith(_CONFIG_LOGGER):
-            line = _config_line(self.config_text, message)
+            placed = _placed(message, self.config_file)
+            if placed is not None:
+                message, line = placed
+            else:
+                line = _config_line(self.config_text, message)
             self.report.diagnostics.append(Diagnostic(self.config_file, line, message, 0, severity))
             return
         match = _LOCATION.match(message)
@@ -115,22 +128,23 @@ class _Collect(logging.Handler):
 def _config_line(text: str, message: str) -> int:
     """The line of ``mkdocs.yml`` a configuration message is about, or 0.
 
-    Each name of the option's path (``plugins``, ``tiered/levels``, ``tiers``) is looked
-    for as a key or list item after the previous one, so an option named in several
-    plugins (``enabled``) is found under the right one.
+    The option's path (``plugins``, ``tiered/levels``, ``tiers``, then the names the
+    message quotes) is walked in the file's YAML (:func:`~tiered.common.yamlsource.key_line`),
+    so an option named in several plugins (``enabled``) is found under the right one.
     """
     match = _OPTION_PATH.match(message)
     if match is None:
         return 0
     names = [n for n in match.group("key", "plugin", "option", "sub", "missing") if n]
-    offset, found = 0, -1
-    for name in names:
-        key = re.compile(rf"^[ \t]*(?:-[ \t]+)?['\"]?{re.escape(name)}['\"]?[ \t]*(?::|$)", re.M)
-        hit = key.search(text, offset)
-        if hit is None:
-            break
-        offset = found = hit.start()
-    return position(text, found)[0] if found >= 0 else 0
+    return key_line(text, [*names, *message_names(message[match.end() :])])
+
+
+def _placed(message: str, config_file: str) -> tuple[str, int] | None:
+    """A message a plugin placed itself (``placed_config``): without the place, and its line."""
+    match = _PLACED.match(message)
+    if match is None or match["file"] != Path(config_file).name:
+        return None
+    return match["head"] + match["rest"], int(match["line"])
 
 
 class _Pages(BasePlugin):  # type: ignore[type-arg]

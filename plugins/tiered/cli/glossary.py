@@ -18,7 +18,9 @@ from tiered.common.diagnostics import position
 from tiered.common.text import visible_text
 from tiered.glossary.model import Glossary
 from tiered.glossary.plugin import GlossaryPlugin
-from tiered.glossary.suggest import suggest
+from tiered.glossary.suggest import Known, suggest
+from tiered.plain.jargon import Candidate
+from tiered.plain.plugin import PlainPlugin
 
 _LOGGER = "mkdocs.plugins.tiered.glossary"
 _PLUGIN = "tiered/glossary"
@@ -82,14 +84,54 @@ def _run_suggest(args: argparse.Namespace) -> int:
         return exit_status(report, failing=True) if report.failed else 2
     texts = {path: visible_text(html) for path, html in report.pages.items()}
     found = suggest(texts.values(), glossary, min_mentions=args.min_mentions, limit=args.limit)
+    root = Path(args.config_file).parent
     for s in found:
-        path, line, col = _first_place(s.phrase, texts, Path(args.config_file).parent)
+        path, line, col = _first_place(s.phrase, texts, root)
         print(
             f"{path}:{line}:{col}: suggestion: {s.kind} '{s.phrase}' is not in the glossary "
-            f"({s.mentions} mentions on {s.pages} page{'s' if s.pages != 1 else ''})"
+            f"({s.mentions} mentions on {_pages(s.pages)})"
         )
-    print(f"{len(found)} suggestion{'s' if len(found) != 1 else ''}", file=sys.stderr)
+    jargon = _jargon(report, glossary, root, args.limit)
+    count = len(found) + len(jargon)
+    print(f"{count} suggestion{'s' if count != 1 else ''}", file=sys.stderr)
     return 0
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
+
+
+def _jargon(report: BuildReport, glossary: Glossary, root: Path, limit: int) -> list[Candidate]:
+    """Print the jargon tiered/plain left unexplained that the glossary lacks.
+
+    The same candidates as the build's jargon check, from the plugin's public
+    ``jargon_candidates`` (none without tiered/plain): every one, however rare, since
+    each is a word a reader met unexplained. At most ``limit``.
+    """
+    plain = report.plugins.get("tiered/plain")
+    if not isinstance(plain, PlainPlugin):
+        return []
+    known = Known(glossary)
+    shown = [c for c in plain.jargon_candidates() if c.text not in known][:limit]
+    for c in shown:
+        line, col = _position(root / c.path, c.offset)
+        mentions = f"{c.mentions} mention{'s' if c.mentions != 1 else ''}"
+        print(
+            f"{c.path}:{line}:{col}: suggestion: jargon '{c.text}' is not in the glossary "
+            f"(tiered/plain finds it unexplained: {mentions} on {_pages(c.pages)})"
+        )
+    return shown
+
+
+def _position(path: Path, offset: int) -> tuple[int, int]:
+    """The line and column of ``offset`` in the file ``path`` (0, 0: not known)."""
+    if offset < 0:
+        return 0, 0
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0, 0
+    return position(source, min(offset, len(source)))
 
 
 def _glossary(report: BuildReport, config_file: str) -> Glossary | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import reprlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
@@ -57,3 +58,42 @@ def as_yaml(value: object) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
     return _SHORT.repr(value)
+
+
+def key_line(text: str, names: Sequence[str]) -> int:
+    """The line (1-based) of a key in a YAML text, found by its path of names; 0: not found.
+
+    Each name is looked for under the last one found: as a key of a mapping, or as a
+    list item that is that name or a mapping with that key (as ``plugins:`` lists
+    ``- search`` and ``- tiered/plain: {...}``). A name not found there is passed over,
+    so a path that names more than the file holds (a value, a default) stops at the
+    deepest key the file does hold. The text is composed, not constructed: tags such as
+    ``!ENV`` need no constructor. Text that is not YAML gives 0.
+    """
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return 0
+    line = 0
+    for name in names:
+        found = _child(node, name) if node is not None else None
+        if found is not None:
+            line, node = found
+    return line
+
+
+def _child(node: yaml.Node, name: str) -> tuple[int, yaml.Node | None] | None:
+    """The line of ``name`` under ``node``, and the node it names (None: a bare list item)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == name:
+                return key.start_mark.line + 1, value
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.value == name:
+                return item.start_mark.line + 1, None
+            if isinstance(item, yaml.MappingNode):
+                found = _child(item, name)
+                if found is not None:
+                    return found
+    return None

@@ -62,6 +62,8 @@ class Term:
         inflected: The regular plurals of the term and its aliases, generated once when
             the file is loaded (:mod:`tiered.glossary.inflect`), matched like aliases but
             not listed as "Also:". A form some entry lists explicitly is not among them.
+        wording_lines: The line of each wording in the glossary file: ``short`` under
+            ``""``, each of ``tiers`` under its tier.
     """
 
     term: str
@@ -78,6 +80,7 @@ class Term:
     sources_line: int = 0
     inflect: bool = True
     inflected: tuple[str, ...] = ()
+    wording_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -93,11 +96,40 @@ class Term:
         """The popover text for a page at ``tier``."""
         return self.tiers.get(tier or "", self.short)
 
+    def wording_for(self, tier: str | None, path: str) -> Wording:
+        """The popover text for a page at ``tier``, placed in the glossary file ``path``."""
+        own = tier if tier and tier in self.tiers else None
+        line = self.wording_lines.get(own or "", self.line) or self.line
+        return Wording(self.term, self.short_for(tier), path, line, own, self.matched_forms)
+
     def is_case_sensitive(self, form: str) -> bool:
         """Whether ``form`` must match with its exact capitals."""
         if self.case_sensitive is not None:
             return self.case_sensitive
         return is_acronym(form)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a glossary link's popover says on a page of one tier (public: other plugins
+    read it through ``GlossaryPlugin.wordings``).
+
+    Attributes:
+        term: The entry's display name.
+        text: The wording, plain text.
+        path: The glossary file, as messages name it.
+        line: The wording's line in it.
+        tier: The tier whose own wording it is; ``None``: the entry's ``short`` (the
+            entry has no wording for that tier).
+        forms: Every form the entry matches (its term, aliases and their plurals).
+    """
+
+    term: str
+    text: str
+    path: str
+    line: int
+    tier: str | None
+    forms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -312,6 +344,14 @@ class _Fields:
         self.warn(key, f"'{key}' must be true or false")
         return None
 
+    def wording_lines(self) -> dict[str, int]:
+        """The line of ``short`` (under ``""``) and of each tier's wording."""
+        lines = {"": self.lines["short"]} if "short" in self.lines else {}
+        node = self.nodes.get("tiers")
+        if isinstance(node, yaml.MappingNode):
+            lines.update({str(k.value): k.start_mark.line + 1 for k, _v in node.value})
+        return lines
+
     def tiers(self, known: tuple[str, ...]) -> dict[str, str]:
         raw = self.value.get("tiers")
         if raw is None:
@@ -393,6 +433,7 @@ class _Builder:
                 line=fields.line,
                 sources_line=fields.lines.get("sources", 0),
                 inflect=inflect is not False,
+                wording_lines=fields.wording_lines(),
             )
         )
 

@@ -43,7 +43,14 @@ from tiered.glossary.markdown import (
     PageResult,
 )
 from tiered.glossary.matcher import unmatchable_reason
-from tiered.glossary.model import Glossary, GlossaryError, Term, decode_glossary, load_glossary
+from tiered.glossary.model import (
+    Glossary,
+    GlossaryError,
+    Term,
+    Wording,
+    decode_glossary,
+    load_glossary,
+)
 from tiered.levels.plugin import tier_names
 from tiered.markdown_support import without_raw_html
 from tiered.plugin_support import (
@@ -151,6 +158,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.root = Path()
         self.file = DEFAULT_FILE  # the glossary file, relative to root
         self.said_absent = False  # "no glossary file" is said once a command
+
+    def wordings(self, tier: str | None) -> dict[str, Wording]:
+        """Public: what each term's link says on a page at ``tier``, by the term's anchor.
+
+        The anchor is the fragment of the link's ``href`` (``#osteopenia``); the wording
+        is its ``title`` there, with its line in the glossary file, so another plugin can
+        judge a wording and name where to change it. Empty without a glossary.
+        """
+        glossary = self.glossary
+        if glossary is None:
+            return {}
+        return {term.anchor: term.wording_for(tier, glossary.path) for term in glossary.terms}
 
     # -- configuration -----------------------------------------------------------
 

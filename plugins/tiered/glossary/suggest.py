@@ -206,13 +206,24 @@ def _phrases(text: str) -> Iterable[str]:
                 yield " ".join(w.lower() for w in gram)
 
 
+class Known:
+    """What the glossary already holds: its terms, aliases and their plurals."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        forms = [(f, t) for t in glossary.terms for f in t.matched_forms]
+        self.matcher: Matcher[Term] = Matcher((f, t, False) for f, t in forms)
+        self.text = " | ".join(f.casefold() for f, _t in forms)
+
+    def __contains__(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a glossary form, or part of one."""
+        return self.matcher.lookup(phrase) is not None or phrase.casefold() in self.text
+
+
 def suggest(
     pages: Iterable[str], glossary: Glossary, *, min_mentions: int = 3, limit: int = 30
 ) -> list[Suggestion]:
     """Rank candidate terms found in ``pages`` (plain text, one string per page)."""
-    forms = [(f, t, True) for t in glossary.terms for f in t.matched_forms]
-    known: Matcher[Term] = Matcher((f, t, False) for f, t, _ in forms)
-    known_text = " | ".join(f.casefold() for f, _t, _c in forms)
+    known = Known(glossary)
     mentions: Counter[tuple[str, str]] = Counter()
     pages_with: Counter[tuple[str, str]] = Counter()
     for text in pages:
@@ -231,9 +242,7 @@ def suggest(
     for (kind, phrase), count in mentions.items():
         if count < min_mentions:
             continue
-        if known.lookup(phrase) is not None or phrase.casefold() in known_text:
-            continue
-        if kind == "phrase" and _covered(phrase, known):
+        if phrase in known or (kind == "phrase" and _covered(phrase, known.matcher)):
             continue
         out.append(Suggestion(phrase, count, pages_with[(kind, phrase)], kind))
     out.sort(key=lambda s: (-s.mentions, -s.pages, s.phrase.casefold()))

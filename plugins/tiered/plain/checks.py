@@ -5,13 +5,20 @@ from __future__ import annotations
 from tiered.plain import acronyms, jargon, numbers, sentences
 from tiered.plain.article import Article
 from tiered.plain.findings import KINDS, Finding, Settings
+from tiered.plain.wording import PageGlossary
 
 
-def run(article: Article, settings: Settings) -> list[Finding]:
-    """The findings on ``article``, in the order of the page (then by kind)."""
+def run(
+    article: Article, settings: Settings, glossary: PageGlossary | None = None
+) -> list[Finding]:
+    """The findings on ``article``, in the order of the page (then by kind).
+
+    ``glossary``: the page's glossary links, to tell which explain their words
+    (:mod:`tiered.plain.wording`); without it any glossary link does.
+    """
     found: list[Finding] = []
     if settings.jargon:
-        found += jargon.check(article, settings.min_zipf)
+        found += jargon.check(article, settings.min_zipf, glossary)
     if settings.acronyms:
         found += acronyms.check(article)
     if settings.numbers:

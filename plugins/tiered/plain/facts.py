@@ -1,9 +1,9 @@
 """Facts agree across tiers: the numbers a simpler tier states, checked against the hardest.
 
 A number on a simpler page of a topic must also appear in the topic's reference tier
-(Academic, where the evidence is set out) or carry a citation in its own sentence.
-Numbers compare by value: "11%" matches "11" and "11.0", "1,000" matches "1000".
-No MkDocs here.
+(Academic, where the evidence is set out), carry a citation in its own sentence, or be
+accepted on its page (``plain: {allow: ["6.1"], reason: ...}``). Numbers compare by
+value: "11%" matches "11" and "11.0", "1,000" matches "1000". No MkDocs here.
 """
 
 from __future__ import annotations
@@ -68,6 +68,22 @@ def _cited(article: Article, index: int) -> bool:
     )
     end = min(end, sentence.offset + 2 * len(sentence.text) + 200)
     return article.source.find(_CITATION, sentence.offset, end) >= 0
+
+
+def accepted_values(words: Iterable[str]) -> frozenset[str]:
+    """The values of the numbers among accepted words: ``"11%"`` and ``"11"`` are ``"11"``."""
+    values = set()
+    for word in words:
+        text = word.strip().removesuffix("%").rstrip()
+        if _NUMBER.fullmatch(text):
+            values.add(value_of(text))
+    return frozenset(values)
+
+
+def without_accepted(found: Iterable[Number], words: Iterable[str]) -> tuple[Number, ...]:
+    """``found`` less the numbers the page accepts (its ``plain.allow``), by value."""
+    values = accepted_values(words)
+    return tuple(n for n in found if n.value not in values)
 
 
 def unmatched(simpler: Iterable[Number], reference: Iterable[Number]) -> list[Number]:

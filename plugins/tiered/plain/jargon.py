@@ -2,21 +2,34 @@
 
 A word is flagged once per page, at its first use, when it is on our jargon list or
 rarer than the tier allows, and neither linked to the glossary anywhere on the page
-nor defined in its sentence or the next (see :mod:`tiered.plain.context`).
+(by a term whose wording for the tier is plain, when the page's ``PageGlossary`` says
+so: :mod:`tiered.plain.wording`) nor defined in its sentence or the next (see
+:mod:`tiered.plain.context`).
 """
 
 from __future__ import annotations
 
 import functools
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tiered.plain.article import Article, Sentence
 from tiered.plain.context import explained, occurrences
 from tiered.plain.findings import Finding, quote
 from tiered.plain.words import is_common, jargon
 
+if TYPE_CHECKING:
+    from tiered.plain.wording import PageGlossary
 
-def check(article: Article, min_zipf: float) -> list[Finding]:
-    """The unexplained jargon on the page, first use of each word."""
+
+def check(article: Article, min_zipf: float, glossary: PageGlossary | None = None) -> list[Finding]:
+    """The unexplained jargon on the page, first use of each word.
+
+    ``glossary``: the page's glossary links and the verdicts on their terms' wordings;
+    without it, any glossary link explains the words in it.
+    """
     listed = jargon()
     seen: set[str] = set()
     findings = []
@@ -35,7 +48,9 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
             if phrase in seen or not occurrences(folded, phrase):
                 continue
             seen.add(phrase)
-            found = _unexplained(article, sentence, following, key=phrase, plain=plain)
+            found = _unexplained(
+                article, sentence, following, key=phrase, plain=plain, glossary=glossary
+            )
             if found is not None:
                 findings.append(found)
         for word in sentence.words:
@@ -46,7 +61,13 @@ def check(article: Article, min_zipf: float) -> list[Finding]:
                 continue
             seen.add(key)
             found = _unexplained(
-                article, sentence, following, key=key, plain=listed.words.get(key), shown=word
+                article,
+                sentence,
+                following,
+                key=key,
+                plain=listed.words.get(key),
+                shown=word,
+                glossary=glossary,
             )
             if found is not None:
                 findings.append(found)
@@ -100,12 +121,22 @@ def _unexplained(
     key: str,
     plain: str | None,
     shown: str | None = None,
+    glossary: PageGlossary | None = None,
 ) -> Finding | None:
+    weak = None
     if all(part in article.glossary_words for part in key.split()):
-        return None
+        weak = glossary.explains(key) if glossary is not None else None
+        if weak is None:
+            return None
     if explained(key, sentence.text, following):
         return None
     text = shown or _as_written(sentence.text, key)
+    if weak is not None:
+        message = (
+            f"jargon {quote(text)} is linked to the glossary, but {weak.advice()}, or explain "
+            f'{quote(text)} where it is first used ("{text} is ...")'
+        )
+        return Finding("jargon", text, message, article.locate(sentence, text))
     if plain is not None:
         advice = f"say {plain}, or explain it where it is first used"
         what = "is medical jargon"
@@ -121,3 +152,85 @@ def _unexplained(
 def _as_written(text: str, key: str) -> str:
     at = occurrences(text.casefold(), key)
     return text[at[0] : at[0] + len(key)] if at else key
+
+
+# Slots, and the word interned below: a library's pages keep one of these per unexplained
+# word (hundreds a page in the synthetic library) until the build ends.
+@dataclass(frozen=True, slots=True)
+class Flagged:
+    """A jargon word or phrase a page leaves unexplained (what ``glossary suggest`` lists).
+
+    Attributes:
+        text: As the page first writes it.
+        offset: Where, in the page's Markdown source (-1: not found).
+        mentions: How often the page uses it (any case).
+    """
+
+    text: str
+    offset: int
+    mentions: int
+
+
+def flagged(article: Article, findings: Iterable[Finding], min_zipf: float) -> tuple[Flagged, ...]:
+    """The page's jargon findings with how often the page uses each word or phrase.
+
+    Counted over the sentences that hold one of them (for phrases, every sentence):
+    a page with no jargon findings costs nothing.
+    """
+    found = [f for f in findings if f.kind == "jargon"]
+    if not found:
+        return ()
+    keys = {f.text.casefold() for f in found}
+    phrases = [k for k in keys if " " in k]
+    written = {w for w, k in page_jargon(article, min_zipf).items() if k in keys}
+    counts = dict.fromkeys(keys, 0)
+    for sentence in article.sentences:
+        if not written.isdisjoint(sentence.words):
+            for word in sentence.words:
+                if word in written:
+                    counts[word.casefold()] += 1
+        if phrases:
+            folded = sentence.text.casefold()
+            for phrase in phrases:
+                counts[phrase] += len(occurrences(folded, phrase))
+    return tuple(
+        Flagged(sys.intern(f.text), f.offset, max(1, counts[f.text.casefold()])) for f in found
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A jargon word or phrase left unexplained across pages: one a glossary entry could explain.
+
+    Attributes:
+        text: As first written (on the first page, in path order).
+        mentions: Uses on the pages that leave it unexplained.
+        pages: How many pages leave it unexplained.
+        path: The first such page, as messages name it.
+        offset: Where it is in that page's Markdown source (-1: not found).
+    """
+
+    text: str
+    mentions: int
+    pages: int
+    path: str
+    offset: int
+
+
+def candidates(pages: Iterable[tuple[str, Iterable[Flagged]]]) -> list[Candidate]:
+    """Every page's flagged jargon, by word: most pages first, then most mentions, then A-Z."""
+    first: dict[str, tuple[str, Flagged]] = {}
+    mentions: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for path, found in sorted(pages, key=lambda item: item[0]):
+        for item in found:
+            key = item.text.casefold()
+            first.setdefault(key, (path, item))
+            mentions[key] = mentions.get(key, 0) + item.mentions
+            count[key] = count.get(key, 0) + 1
+    out = [
+        Candidate(item.text, mentions[key], count[key], path, item.offset)
+        for key, (path, item) in first.items()
+    ]
+    out.sort(key=lambda c: (-c.pages, -c.mentions, c.text.casefold()))
+    return out

@@ -14,17 +14,21 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
+from tiered.common.diagnostics import Diagnostic
 from tiered.common.frontmatter import parse_front_matter
-from tiered.plain import accept, facts, jargon, overlay
-from tiered.plain.article import article_from_blocks
+from tiered.config_options import placed_config
+from tiered.glossary.model import Wording
+from tiered.glossary.plugin import GlossaryPlugin
+from tiered.plain import accept, facts, jargon, overlay, wording
+from tiered.plain.article import GLOSSARY_LINK, article_from_blocks
 from tiered.plain.checks import counts, run
-from tiered.plain.config import PlainConfig
-from tiered.plain.findings import Finding
+from tiered.plain.config import PlainConfig, TierChecks
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import (
     add_assets,
@@ -60,6 +64,17 @@ class PageFindings:
     accepted: int
     numbers: tuple[facts.Number, ...]
     review: Review
+    jargon: tuple[jargon.Flagged, ...] = ()  # for tiered glossary suggest
+
+    def counted(self) -> dict[str, int]:
+        """The counts a library's reading-levels summary shows per page and adds up."""
+        tally = self.counts
+        return {
+            "jargon": tally["jargon"],
+            "long sentences": tally["long-sentence"],
+            "passive": tally["passive"],
+            "numbers": tally["number"],
+        }
 
     def summary(self) -> dict[str, object]:
         """The figures the reading-levels report shows for the page."""
@@ -85,6 +100,17 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = Path()
         self.serve = False
         self.today = dt.date.today()
+        # Per build: each tier's glossary wordings (by term anchor), and the verdict on
+        # each wording a page relied on, by (tier, anchor): judged once a build.
+        self.wordings: dict[str, dict[str, Wording]] = {}
+        self.verdicts: dict[tuple[str, str], wording.Weak | None] = {}
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        # Each unknown option or bad value names its line of mkdocs.yml.
+        errors, warnings = super().load_config(options, config_file_path)
+        return placed_config("tiered/plain", config_file_path, errors, warnings)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds (see PageRecords); the
@@ -95,6 +121,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.root = project_root(config)
         self.today = dt.date.today()
+        self.wordings = {}
+        self.verdicts = {}
         self.pages.start_build(config)
         if self._overlay():
             use_assets(config, overlay.ASSETS)
@@ -133,7 +161,11 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         body = front.body_offset
         blocks = article_blocks(html)
         article = article_from_blocks(blocks, html, source, body)
-        result = self._accepted(page, front.data, run(article, checks.settings()), source)
+        allowed = self._allowed(page, front.data)
+        glossary = self._page_glossary(config, tier, checks, html, path)
+        result = accept.apply(run(article, checks.settings(), glossary), allowed, source)
+        for offset, problem in result.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
         # Placing a finding costs: only when someone will read it (a benchmark or a
         # caller may silence warnings).
         if not checks.report_only and log.isEnabledFor(logging.WARNING):
@@ -146,15 +178,19 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             path,
             counts(result.findings),
             len(result.accepted),
-            facts.numbers(article),
+            # A number the page accepts (plain.allow) is not compared across tiers.
+            facts.without_accepted(facts.numbers(article), allowed.words),
             review,
+            jargon.flagged(article, result.findings, checks.min_zipf),
         )
         self.pages.put(page.file.src_uri, record)
         readability = config.plugins.get("tiered/readability")
         if isinstance(readability, ReadabilityPlugin):
             terms = len(jargon.vocabulary(article, checks.min_zipf))
             note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
-            readability.add_figures(page.file.src_uri, record.summary(), note, blocks)
+            readability.add_figures(
+                page.file.src_uri, record.summary(), note, blocks, record.counted()
+            )
         if self.config.show_review:
             html += review_lines(review)
         if self._overlay():
@@ -166,18 +202,71 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             self._check_facts(files)
         return env
 
-    def _accepted(
-        self, page: Page, meta: Mapping[str, object], findings: list[Finding], source: str
-    ) -> accept.Accepted:
-        allowed = accept.Allowed()
-        if "plain" in meta:
-            allowed = accept.read_allowed(meta["plain"])
-            for problem in allowed.problems:
-                log.warning(str(page_diagnostic(page, self.root, problem, key="plain")))
-        result = accept.apply(findings, allowed, source)
-        for offset, problem in result.problems:
-            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
-        return result
+    def jargon_candidates(self) -> list[jargon.Candidate]:
+        """Public: the jargon the checks left unexplained in this build, by word.
+
+        Ranked by pages, then mentions (:func:`tiered.plain.jargon.candidates`):
+        ``tiered glossary suggest`` lists them as entries the glossary could add.
+        Accepted words are not among them; in a dirty rebuild, pages not rendered
+        again count as they last did.
+        """
+        return jargon.candidates((r.path, r.jargon) for _uri, r in self.pages.items())
+
+    def _page_glossary(
+        self, config: MkDocsConfig, tier: str, checks: TierChecks, html: str, path: str
+    ) -> wording.PageGlossary | None:
+        """The page's glossary links, judged by their terms' wordings for ``tier``.
+
+        The wordings come from tiered/glossary's public ``wordings``; without that
+        plugin (or its glossary), any glossary link explains the words in it.
+        """
+        if not checks.jargon or GLOSSARY_LINK not in html:
+            return None
+        wordings = self.wordings.get(tier)
+        if wordings is None:
+            glossary = config.plugins.get("tiered/glossary")
+            found = glossary.wordings(tier) if isinstance(glossary, GlossaryPlugin) else {}
+            wordings = self.wordings[tier] = found
+        if not wordings:
+            return None
+        settings = checks.settings()
+
+        def judge(anchor: str) -> wording.Weak | None:
+            key = (tier, anchor)
+            if key in self.verdicts:
+                return self.verdicts[key]
+            said = wordings.get(anchor)
+            verdict = None
+            if said is not None:
+                problems = wording.problems(said.text, wording.own_words(said.forms), settings)
+                if problems:
+                    place = f"{said.path}:{said.line}"
+                    verdict = wording.Weak(said.term, tier, said.tier is not None, place, problems)
+                    if not checks.report_only:
+                        self._warn_wording(said, verdict, path)
+            self.verdicts[key] = verdict
+            return verdict
+
+        return wording.PageGlossary(wording.links(html), judge)
+
+    def _warn_wording(self, said: Wording, weak: wording.Weak, path: str) -> None:
+        """Once a build, at the glossary file's line: a wording pages rely on is not plain."""
+        which = f"{weak.tier} wording" if weak.own else f"'short' (it has no {weak.tier} wording)"
+        message = (
+            f"glossary term '{said.term}': its {which} is not plain "
+            f"({'; '.join(weak.problems)}), so its links on {weak.tier} pages explain nothing "
+            f"(first: {path}): rewrite it in plain words"
+        )
+        log.warning(str(Diagnostic(said.path, said.line, message)))
+
+    def _allowed(self, page: Page, meta: Mapping[str, object]) -> accept.Allowed:
+        """What the page's ``plain:`` front matter accepts; its mistakes are warned."""
+        if "plain" not in meta:
+            return accept.Allowed()
+        allowed = accept.read_allowed(meta["plain"])
+        for problem in allowed.problems:
+            log.warning(str(page_diagnostic(page, self.root, problem, key="plain")))
+        return allowed
 
     def _review(self, page: Page, meta: Mapping[str, object]) -> Review:
         interval = self.config.review_interval

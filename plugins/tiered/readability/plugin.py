@@ -63,6 +63,7 @@ class _Handed:
     figures: tuple[tuple[str, str], ...]
     note: str
     blocks: list[str] | None
+    counts: tuple[tuple[str, int], ...] = ()
 
 
 _NOTHING = _Handed((), "", None)
@@ -91,6 +92,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         figures: Mapping[str, object],
         note: str = "",
         blocks: list[str] | None = None,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
         """Public: another plugin's figures for page ``src_uri``, shown with its levels.
 
@@ -100,10 +102,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         reading line under the page title, after the grade. ``blocks``: the page's
         :func:`~tiered.readability.measure.article_blocks`, when the caller already
         read them from the same HTML (less ``tiered-`` chrome it adds), so the page is
-        parsed once.
+        parsed once. ``counts`` ("jargon": 3, ...): the few figures a library's summary
+        (more than ``report_topics`` topics, one row a topic) shows in the page's cell,
+        those above zero, and adds up over the library.
         """
         shown = tuple((str(name), str(value)) for name, value in figures.items())
-        self.figures[src_uri] = _Handed(shown, note, blocks)
+        counted = tuple((str(name), int(value)) for name, value in (counts or {}).items())
+        self.figures[src_uri] = _Handed(shown, note, blocks, counted)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
@@ -174,6 +179,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             fkgl_target=fkgl,
             smog_target=smog,
             figures=figures,
+            counts=handed.counts,
         )
         self.stats.put(page.file.src_uri, stats)
         if not stats.within_target:

@@ -24,6 +24,8 @@ class PageStats:
     smog_target: float | None
     # What another plugin measured on the page (see ReadabilityPlugin.add_figures).
     figures: tuple[tuple[str, str], ...] = ()
+    # The few of them a library's summary shows in the page's cell, and adds up.
+    counts: tuple[tuple[str, int], ...] = ()
 
     @property
     def within_target(self) -> bool:
@@ -135,10 +137,41 @@ def summary(
             '<table class="tiered-reading-summary">\n<thead><tr><th scope="col">Topic</th>'
             f"{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         )
+    counted = _totals(topics)
+    under = ", then the counts above zero of " + counted[0] if counted[0] else ""
     return (
-        "<p>Each cell: FKGL / SMOG of the topic's page at that level; "
-        "<strong>above</strong> links to a page that reads above its target.</p>\n" + "".join(out)
+        f"<p>Each cell: FKGL / SMOG of the topic's page at that level{under}; "
+        "<strong>above</strong> links to a page that reads above its target.</p>\n"
+        + counted[1]
+        + "".join(out)
     )
+
+
+def _totals(topics: dict[str, list[PageStats]]) -> tuple[str, str]:
+    """The counted figures' names ("jargon, passive") and their library totals, as HTML.
+
+    Empty strings when no page has counts (no other plugin handed any over).
+    """
+    total: dict[str, int] = {}
+    pages: dict[str, int] = {}
+    checked = 0
+    for group in topics.values():
+        for stats in group:
+            checked += bool(stats.counts)
+            for name, value in stats.counts:
+                total[name] = total.get(name, 0) + value
+                pages[name] = pages.get(name, 0) + (value > 0)
+    if not total:
+        return "", ""
+    items = "".join(
+        f"<li>{escape(name)}: {value:,} on {pages[name]:,} page{'' if pages[name] == 1 else 's'}"
+        "</li>"
+        for name, value in total.items()
+    )
+    head = f"In all, on {checked:,} tier page{'' if checked == 1 else 's'}:"
+    return escape(
+        ", ".join(total)
+    ), f'<p>{head}</p>\n<ul class="tiered-reading-totals">{items}</ul>\n'
 
 
 def _cell(stats: PageStats | None) -> str:
@@ -146,9 +179,12 @@ def _cell(stats: PageStats | None) -> str:
         return "<td>–</td>"
     m = stats.measures
     text = f"{m.fkgl:.1f} / {m.smog:.1f}"
+    shown = ", ".join(f"{name} {value}" for name, value in stats.counts if value)
+    # <small>, no class: at 1,000 topics every byte of a cell counts three thousand times.
+    counts = f"<small>{escape(shown)}</small>" if shown else ""
     if stats.within_target:
-        return f"<td>{text}</td>"
-    return f'<td>{text} <a href="{escape(stats.href)}"><strong>above</strong></a></td>'
+        return f"<td>{text}{counts}</td>"
+    return f'<td>{text} <a href="{escape(stats.href)}"><strong>above</strong></a>{counts}</td>'
 
 
 def report_text(topics: dict[str, list[PageStats]]) -> str:
