@@ -6,7 +6,8 @@ arrange navigation) → ``on_page_markdown`` (browser title) → ``on_page_conte
 (switcher, badge, steps, landing cards, the lists of the generated pages) →
 ``on_page_context`` (the tier and category for ``<meta name="tiered:tier">`` and
 ``<meta name="tiered:category">``; in a library, the page's own small navigation) →
-``on_template_context`` (the same for 404.html).
+``on_template_context`` (the same for 404.html) → ``on_post_page`` (last of every
+plugin's: the page's Markdown and HTML let go, see :func:`~tiered.plugin_support.release_page`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tiered.plugin_support import (
     display_path,
     front_matter_fields,
     project_root,
+    release_page,
     use_assets,
 )
 
@@ -202,6 +204,12 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             # instead of every topic (a hand-written nav: is left alone).
             context["nav"] = self.site.navigation(page, nav)
         return context
+
+    # After every other plugin's on_post_page: MkDocs writes the page next.
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        release_page(page)
+        return output
 
     def on_template_context(
         self, context: TemplateContext, template_name: str, config: MkDocsConfig
