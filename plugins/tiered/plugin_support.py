@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from tiered.common.diagnostics import Diagnostic, Severity, position
 from tiered.common.frontmatter import MATERIAL_FIELDS, MKDOCS_FIELDS, parse_front_matter
 from tiered.common.letters import OTHER, Parts, describe
+from tiered.preview.generated import GeneratedFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -136,6 +137,9 @@ def generate_page(
 
     Its Markdown is a title and an introduction; the plugin appends the rest to its
     rendered content. Front matter ``glossary: false``: nothing on it is auto-linked.
+    A :class:`~tiered.preview.generated.GeneratedFile`: a dirty rebuild writes it again
+    only when the plugin's :class:`~tiered.preview.generated.GeneratedPages` finds that
+    it shows something new.
 
     Raises:
         PluginError: A real file already sits at ``path`` (the message names ``option``,
@@ -149,7 +153,7 @@ def generate_page(
         )
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"
-    files.append(File.generated(config, path, content=text))
+    files.append(GeneratedFile.generated(config, path, content=text))
 
 
 def generate_letter_pages(

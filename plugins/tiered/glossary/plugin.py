@@ -57,6 +57,7 @@ from tiered.plugin_support import (
     topic_landing_file,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
@@ -148,6 +149,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Dirty serve: each term's back-links as last written, with the records they show.
         self.back_links: dict[str, _Written] = {}
         self.written: dict[str, _Written] = {}  # this build's, so far
+        # Dirty serve: each glossary page finished in on_env, so an unchanged one is not
+        # written again (see GeneratedPages).
+        self.generated = GeneratedPages()
+        self.finished: dict[str, str] = {}
         self.root = Path()
         self.file = DEFAULT_FILE  # the glossary file, relative to root
         self.said_absent = False  # "no glossary file" is said once a command
@@ -161,6 +166,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by = {}
         self.topics = {}
         self.written = {}
+        self.finished = {}
         if not self.config.enabled:
             return config
         self.root = project_root(config)
@@ -324,6 +330,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 if term.link and matchable and term.anchor not in used_by:
                     message = f"glossary term '{term.term}' is not used on any page"
                     log.warning(str(Diagnostic(glossary.path, term.line, message)))
+        if self.generated.dirty:
+            # Each page's back-links now (a clean build makes them page by page, as each
+            # is written): a page that shows what it showed is not written again.
+            for uri, page in self.pages.items():
+                if page.content is not None:
+                    self.finished[uri] = finished = self._with_back_links(page, page.content)
+                    self.generated.show(page.file, finished)
+            self.pending = set()
+            self._release()
         return env
 
     # After the search plugins indexed the page (they read it in on_page_context too):
@@ -334,22 +349,33 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         uri = page.file.src_uri
+        if uri in self.finished:
+            page.content = self.finished.pop(uri)
+            return context
         if uri not in self.pages or uri not in self.pending:
             return context
         self.pending.discard(uri)
         if page.content is not None:
-            hrefs: dict[str, str] = {}
-            page.content = _PLACEHOLDER.sub(
-                lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
-                page.content,
-            )
+            page.content = self._with_back_links(page, page.content)
         if not self.pending:  # every glossary page written
-            self.back_links = self.written if self.usage.dirty else {}
-            self.written = {}
-            self.used_by = {}
-            self.topics = {}
-            self.usage.release()  # kept only for the next dirty rebuild
+            self._release()
         return context
+
+    def _with_back_links(self, page: Page, content: str) -> str:
+        """Glossary page ``page``'s ``content`` with each term's "Used in" list put in."""
+        hrefs: dict[str, str] = {}
+        return _PLACEHOLDER.sub(
+            lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
+            content,
+        )
+
+    def _release(self) -> None:
+        """Every glossary page's back-links are made: what only they needed goes."""
+        self.back_links = self.written if self.usage.dirty else {}
+        self.written = {}
+        self.used_by = {}
+        self.topics = {}
+        self.usage.release()  # kept only for the next dirty rebuild
 
     def _back_links(self, anchor: str, page_url: str, hrefs: dict[str, str]) -> str:
         """The "Used in" list of term ``anchor`` on the glossary page at ``page_url``.
@@ -407,7 +433,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' mentions are kept (see PageRecords).
         self.usage.set_dirty(dirty)
+        self.generated.set_dirty(dirty)
         self.said_absent = False  # once per command, not once per rebuild
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any

@@ -12,7 +12,7 @@ arrange navigation) → ``on_page_markdown`` (browser title) → ``on_page_conte
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, file_sort_key
@@ -31,6 +31,7 @@ from tiered.plugin_support import (
     project_root,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +55,12 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.site: LibrarySite | None = None
         self.catalog: Catalog | None = None
         self.landings: dict[str, Topic] = {}
+        self.generated = GeneratedPages()  # A–Z, letters, categories: written when changed
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild writes a
+        # generated page again only when its list changed (see GeneratedPages).
+        self.generated.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.library = None
@@ -152,7 +159,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         if self.site is not None:
             listing = self.site.content(page, files)
             if listing is not None:
-                return html + "\n" + listing
+                content = html + "\n" + listing
+                self.generated.show(page.file, content)
+                return content
         uri = page.file.src_uri
         tier_page = library.page(uri)
         if tier_page is not None:
@@ -187,6 +196,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
     def _category_slug(self, uri: str) -> str | None:
         category = self._category(uri)
         return category.slug if category else None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation

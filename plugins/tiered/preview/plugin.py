@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tiered.preview.search import merge_index, page_of
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -36,8 +37,14 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.rendered = set()
-        self.present = {page_of(file.url) for file in files.documentation_pages()}
         return files
+
+    # Last: every plugin has added its generated pages (tiered/levels adds its own late,
+    # in on_files), and a generated page not written again keeps its entries too.
+    @event_priority(-100)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        self.present = {page_of(file.url) for file in files.documentation_pages()}
+        return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         self.rendered.add(page_of(page.url))

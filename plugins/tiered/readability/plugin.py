@@ -31,6 +31,7 @@ from tiered.plugin_support import (
     topic_landing_file,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
@@ -74,6 +75,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def __init__(self) -> None:
         self.stats: PageRecords[render.PageStats] = PageRecords()  # src_uri -> figures
         self.titles: PageRecords[str] = PageRecords()  # landing pages' titles
+        self.generated = GeneratedPages()  # the report: written again when it changed
         self.report_page: Page | None = None
         self.root = Path()
         # Handed over by other plugins for a page about to be measured (add_figures).
@@ -84,6 +86,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # only the edited pages, the others' figures are kept (see PageRecords).
         self.stats.set_dirty(dirty)
         self.titles.set_dirty(dirty)
+        self.generated.set_dirty(dirty)
 
     def add_figures(
         self,
@@ -208,7 +211,11 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             else:
                 listing = render.report(linked, titles)
             page.content = page.content.replace(_PLACEHOLDER, listing)
+            self.generated.show(page.file, page.content)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def topics(self) -> dict[str, list[render.PageStats]]:
         """Tier pages by topic, topics in name order, tiers plainest first."""
