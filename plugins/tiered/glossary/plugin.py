@@ -14,6 +14,7 @@ letter's page.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -215,9 +216,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.glossary is None:
             return files
-        source = (self.root / self.file).resolve()
-        for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
+        source = _identity(self.root / self.file)
+        for file in list(files) if source is not None else []:
+            if file.abs_src_path and _identity(file.abs_src_path) == source:
                 files.remove(file)  # data, not content: never copied into the site
         add_assets(config, files, self._assets())
         self.usage.keep_present(files)
@@ -566,6 +567,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             start = max(start, index + 1)
             message = f"[[{name}]] names no glossary term or alias"
             log.warning(str(page_diagnostic(page, self.root, message, offset=index)))
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """Which file ``path`` is, through any symbolic link (one system call: every file of
+    a large site is asked)."""
+    try:
+        found = os.stat(path)  # noqa: PTH116 - Path.stat makes a Path per file
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _same(last: tuple[_Usage, ...], now: tuple[_Usage, ...]) -> bool:

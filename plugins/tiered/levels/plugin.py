@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, file_sort_key
-from mkdocs.utils import get_relative_url, nest_paths
+from mkdocs.utils import get_relative_url
 
 from tiered.levels import render
 from tiered.levels.catalog import Catalog, Category, catalog
 from tiered.levels.config import LevelsConfig
-from tiered.levels.library import LibrarySite
+from tiered.levels.library import LibrarySite, nest_paths
 from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
 from tiered.levels.navigation import Mode, arrange
 from tiered.plugin_support import (

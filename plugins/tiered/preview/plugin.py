@@ -2,8 +2,10 @@
 
 With ``--dirty`` (what ``make serve`` runs), MkDocs renders only the edited pages and
 the generated ones; the tiered plugins keep their cross-page pages right with
-:class:`~tiered.preview.records.PageRecords`, and this plugin keeps the search index
-whole (:mod:`tiered.preview.search`). Outside dirty builds it does nothing.
+:class:`~tiered.preview.records.PageRecords` and write a generated page again only
+when it changed (:mod:`tiered.preview.generated`). This plugin keeps the search index
+whole (:mod:`tiered.preview.search`) and the theme's templates compiled across
+rebuilds (:mod:`tiered.preview.templates`). Outside dirty builds it does nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tiered.preview.search import merge_index, page_of
+from tiered.preview.templates import CompiledTemplates
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -30,6 +33,7 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg]
         self.previous: list[dict[str, Any]] = []
         self.rendered: set[str] = set()
         self.present: set[str] = set()
+        self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object (the last index) across rebuilds.
@@ -44,6 +48,8 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg]
     @event_priority(-100)
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         self.present = {page_of(file.url) for file in files.documentation_pages()}
+        if self.dirty and env.bytecode_cache is None:  # before the first page renders
+            self.templates.attach(env)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
