@@ -116,6 +116,19 @@ class _Usage:
 
 
 @dataclass(frozen=True)
+class _Body:
+    """What a glossary page shows after its introduction, made for the page at ``url``.
+
+    Attributes:
+        toc: Its contents list's letters and the anchors of its entries (none: not set).
+    """
+
+    url: str
+    html: str
+    toc: tuple[list[str], set[str]] | None = None
+
+
+@dataclass(frozen=True)
 class _Written:
     """A term's back-links as written (a dirty rebuild reuses them when nothing changed)."""
 
@@ -154,6 +167,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # written again (see GeneratedPages).
         self.generated = GeneratedPages()
         self.finished: dict[str, str] = {}
+        self.bodies: dict[str, _Body] = {}  # each glossary page's, by src_uri (dirty serve)
         self.root = Path()
         self.file = DEFAULT_FILE  # the glossary file, relative to root
         self.said_absent = False  # "no glossary file" is said once a command
@@ -182,7 +196,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self.said_absent = True
             return config
         # Every page links the glossary's terms: a changed file re-renders them all.
-        self.usage.start_build(config, [path])
+        if not self.usage.start_build(config, [path]):
+            self.bodies = {}
         shown = display_path(path, self.root)
         try:
             data = path.read_bytes()
@@ -479,7 +494,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
         """What a glossary page shows after its introduction (the whole glossary, the
-        letters of a split one, or one letter's terms)."""
+        letters of a split one, or one letter's terms), its contents list set.
+
+        In a dirty serve, kept from the last build while the glossary and ``mkdocs.yml``
+        are as they were (a page's body depends on nothing else): rendering a thousand
+        definitions again on every save costs more than the rest of the glossary's work.
+        """
+        body = self.bodies.get(page.file.src_uri)
+        if body is None or body.url != page.url:
+            body = self._make_body(page, config)
+            if self.usage.dirty:
+                self.bodies[page.file.src_uri] = body
+        if body.toc is not None:
+            self._set_toc(page, *body.toc)
+        return body.html
+
+    def _make_body(self, page: Page, config: MkDocsConfig) -> _Body:
         assert self.glossary is not None
         terms = self.glossary.terms
         uri = page.file.src_uri
@@ -492,8 +522,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             definitions = self._definitions(config, terms, PageContext(glossary_href=""))
             body = render.page_body(terms, definitions, cite)
             letters = [render.letter_of(term) for term in render.ordered(terms)]
-            self._set_toc(page, letters, {t.anchor for t in terms})
-            return body
+            return _Body(page.url, body, (letters, {t.anchor for t in terms}))
         ordered = render.ordered(terms)
         by_part = self.parts.group(t.anchor for t in ordered)
         hrefs = {
@@ -505,7 +534,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 (label, hrefs[label], len(by_part[there]))
                 for label, there in self.parts.paths.items()
             ]
-            return render.letter_index(rows)
+            return _Body(page.url, render.letter_index(rows))
         label = next(label for label, there in self.parts.paths.items() if there == uri)
         mine = set(by_part[uri])
         shown = [t for t in ordered if t.anchor in mine]
@@ -520,8 +549,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             lambda term: href(term.anchor),
         )
         # The letter is the page's title: no contents list (the jump bar leads on).
-        self._set_toc(page, [], mine)
-        return render.part_body(label, hrefs, shown, entries)
+        return _Body(page.url, render.part_body(label, hrefs, shown, entries), ([], mine))
 
     def _set_toc(self, page: Page, letters: list[str], anchors: set[str]) -> None:
         """The page's table of contents lists its letters; its entries are its anchors.

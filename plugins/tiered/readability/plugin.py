@@ -80,6 +80,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.root = Path()
         # Handed over by other plugins for a page about to be measured (add_figures).
         self.figures: dict[str, _Handed] = {}
+        self.measured: set[str] = set()  # the tier pages measured in this build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
@@ -111,6 +112,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
         self.figures = {}
+        self.measured = set()
         self.root = project_root(config)
         self.stats.start_build(config)
         self.titles.start_build(config)
@@ -179,6 +181,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             figures=figures,
         )
         self.stats.put(page.file.src_uri, stats)
+        self.measured.add(page.file.src_uri)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
         if not self.config.show:
@@ -194,10 +197,22 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return env
         topics = self.topics()
         for pages in topics.values():
-            self._check_order(pages, files)
+            # A dirty rebuild warns about the topics it measured again (as MkDocs does
+            # about the pages it renders); the others were warned about when measured.
+            if not self.measured.isdisjoint(s.src_uri for s in pages):
+                self._check_order(pages, files)
         page = self.report_page
         if page is not None and page.content is not None:
             titles = self._topic_titles()
+            landings = tuple(
+                (uri, landing.url if landing else None)
+                for uri, landing in (
+                    (uri, topic_landing_file(uri, files)) for uri, _ in self.stats.items()
+                )
+            )
+            shown = (page.content, tuple(self.stats.items()), sorted(titles.items()), landings)
+            if not self.generated.show(page.file, shown):
+                return env  # a dirty rebuild: the report shows what it showed
             linked = {
                 topic: [
                     dataclasses.replace(s, href=get_relative_url(s.href, page.url)) for s in pages
@@ -211,7 +226,6 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             else:
                 listing = render.report(linked, titles)
             page.content = page.content.replace(_PLACEHOLDER, listing)
-            self.generated.show(page.file, page.content)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
