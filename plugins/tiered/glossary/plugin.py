@@ -450,6 +450,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # only the edited pages, the others' mentions are kept (see PageRecords).
         self.usage.set_dirty(dirty)
         self.generated.set_dirty(dirty)
+        self.bodies = {}
         self.said_absent = False  # once per command, not once per rebuild
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -500,7 +501,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         are as they were (a page's body depends on nothing else): rendering a thousand
         definitions again on every save costs more than the rest of the glossary's work.
         """
-        body = self.bodies.get(page.file.src_uri)
+        body = self.bodies.get(page.file.src_uri) if self.usage.dirty else None
         if body is None or body.url != page.url:
             body = self._make_body(page, config)
             if self.usage.dirty:
