@@ -10,7 +10,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from tiered.config_options import SitePath
-from tiered.plugin_support import page_diagnostic
+from tiered.plugin_support import display_path, page_diagnostic
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,17 @@ def test_page_diagnostic_places_the_problem(tmp_path: Path) -> None:
     # Not found, no such field: the first line after the front matter.
     assert str(page_diagnostic(page, tmp_path, "grade", offset=-1)) == "docs/a.md:5: grade"
     assert str(page_diagnostic(page, tmp_path, "grade", key="missing")) == "docs/a.md:5: grade"
+
+
+@pytest.mark.parametrize(
+    ("path", "root", "shown"),
+    [
+        ("/site/docs/a.md", "/site", "docs/a.md"),
+        ("/site/docs/../docs/b.md", "/site", "docs/b.md"),
+        ("/site", "/site", "."),
+        ("/sitemap/a.md", "/site", "/sitemap/a.md"),  # not inside: as it is
+        ("/a/b.md", "/", "a/b.md"),
+    ],
+)
+def test_display_path_is_relative_to_the_project(path: str, root: str, shown: str) -> None:
+    assert display_path(path, Path(root)) == shown

@@ -5,7 +5,6 @@ Top floor (it knows MkDocs); the plugins import it, the models never do.
 
 from __future__ import annotations
 
-import functools
 import os
 import posixpath
 import sys
@@ -20,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from tiered.common.diagnostics import Diagnostic, Severity, position
 from tiered.common.frontmatter import MATERIAL_FIELDS, MKDOCS_FIELDS, parse_front_matter
 from tiered.common.letters import OTHER, Parts, describe
+from tiered.preview.generated import GeneratedFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,17 +39,16 @@ def display_path(path: str | Path | None, root: Path, fallback: str = "") -> str
     """``path`` relative to the project, as messages show it (``docs/topics/x.md``)."""
     if not path:
         return fallback
-    return _relative(os.path.abspath(path), root)  # noqa: PTH100 - see project_root
-
-
-# Every plugin asks for every page's path, some more than once a page: one answer each.
-@functools.lru_cache(maxsize=8192)
-def _relative(path: str, root: Path) -> str:
-    absolute = Path(path)
+    absolute = os.path.abspath(path)  # noqa: PTH100 - see project_root
+    # As Path.relative_to, by string: a build names every page, thousands at a time.
+    top = str(root)
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    if absolute.startswith(prefix):
+        return absolute[len(prefix) :].replace(os.sep, "/")
     try:
-        return absolute.relative_to(root).as_posix()
+        return Path(absolute).relative_to(root).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        return Path(absolute).as_posix()
 
 
 def release_page(page: Page) -> None:
@@ -156,6 +155,9 @@ def generate_page(
 
     Its Markdown is a title and an introduction; the plugin appends the rest to its
     rendered content. Front matter ``glossary: false``: nothing on it is auto-linked.
+    A :class:`~tiered.preview.generated.GeneratedFile`: a dirty rebuild writes it again
+    only when the plugin's :class:`~tiered.preview.generated.GeneratedPages` finds that
+    it shows something new.
 
     Raises:
         PluginError: A real file already sits at ``path`` (the message names ``option``,
@@ -169,7 +171,7 @@ def generate_page(
         )
     front = yaml.safe_dump({"title": title, "glossary": False})
     text = f"---\n{front}---\n\n# {title}\n\n{intro}\n"
-    files.append(File.generated(config, path, content=text))
+    files.append(GeneratedFile.generated(config, path, content=text))
 
 
 def generate_letter_pages(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.utils import nest_paths
 from tiered.levels.catalog import Category, catalog, letter, sort_key
+from tiered.levels.library import nest_paths as linear
 from tiered.levels.model import DEFAULT_TIERS, SourceDoc, collect
 from tiered.levels.navigation import Entry, LibraryNav, Shelf, arrange
 
@@ -158,3 +159,21 @@ def test_letters_ignore_case_and_accents() -> None:
     docs = _docs({"b": None, "a": None})
     library = collect(docs, DEFAULT_TIERS, "topics")
     assert sorted(library.topics.values(), key=sort_key)[0].slug == "a"
+
+
+def test_the_linear_default_navigation_is_mkdocs_own() -> None:
+    # tiered.levels.library.nest_paths replaces MkDocs' quadratic one: the same lists.
+    paths = [
+        "index.md",
+        "topics/bones/index.md",
+        "topics/bones/fundamentals.md",
+        "a-b/x.md",
+        "a_b/y.md",  # the same folder title as a-b: one section, as MkDocs makes it
+        "deep/er/still/p.md",
+        "deep/q.md",
+        "topics/heart/academic.md",
+        "z.md",
+    ]
+    assert linear(paths) == nest_paths(paths)
+    assert linear(reversed(paths)) == nest_paths(reversed(paths))
+    assert linear([]) == []

@@ -35,6 +35,7 @@ from tiered.plugin_support import (
     topic_landing_file,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.diagnostics: list[Diagnostic] = []  # reading the .bib files
         self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
         self.titles: PageRecords[str] = PageRecords()  # topics' titles, for "Cited in"
+        self.generated = GeneratedPages()  # the site list's pages: written when changed
         self.root = Path()
         self.bib_dir = DEFAULT_BIB_DIR  # the BibTeX folder, relative to root
         self.no_bib = False  # bib_dir unset and absent: no sources, citations are warnings
@@ -79,6 +81,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         # only the edited pages, the others' citations are kept (see PageRecords).
         self.cites.set_dirty(dirty)
         self.titles.set_dirty(dirty)
+        self.generated.set_dirty(dirty)
         self.said_no_bib = False  # once per command, not once per rebuild
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -202,7 +205,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 for key, source in resolved.elsewhere:  # "file:line", as the writer says
                     log.warning(f"{source}: {self._unknown_message(key)}")
         self._keep_cites(rendered)
-        listings = self.site.bibliography_pages(self.list_pages)
+        listings = self.site.bibliography_pages(self.list_pages, self._show)
         for uri, listing in listings.items():
             page = self.list_pages[uri]
             if page.content is not None:
@@ -215,6 +218,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.cites.release()
         self.titles.release()
         return env
+
+    def _show(self, page: Page, shown: object) -> bool:
+        """Whether the site list's page ``page``, showing ``shown``, is to be written."""
+        return self.generated.show(page.file, shown)
 
     def _keep_cites(self, rendered: set[str]) -> None:
         """Record what the pages rendered now cite; add what the others cited (dirty)."""
@@ -259,6 +266,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
         if self.formatter is not None:
             self.formatter.close()
 

@@ -128,6 +128,7 @@ class SiteCitations:
         self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
         self.by_page: dict[str, PageCites] = {}  # src_uri -> what the page cites
         self._citers: dict[str, list[tuple[str, PageCites]]] = {}  # key -> its pages
+        self._topics: dict[str, Topic | None] = {}  # citing tier page -> its topic
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
         self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
         self.urls: dict[str, str] = {}  # the references page and its parts: src_uri -> url
@@ -208,20 +209,31 @@ class SiteCitations:
 
         return self._marker.sub(put, content)
 
-    def bibliography_pages(self, pages: Mapping[str, Page]) -> dict[str, str]:
+    def bibliography_pages(
+        self, pages: Mapping[str, Page], show: Callable[[Page, object], bool] = lambda p, s: True
+    ) -> dict[str, str]:
         """The site list for each of its pages (by src_uri), "Cited in" lists as markers.
 
         ``pages`` holds the references page and, when the list is split, each letter's
-        page: the first then lists the letters, each of the others its entries.
+        page: the first then lists the letters, each of the others its entries. Before
+        a page's list is made, ``show`` is told what decides it (plain data: its
+        entries and, for each, the records of the pages citing it, with their topics);
+        a page for which it returns False (a dirty rebuild found it unchanged, see
+        :class:`~tiered.preview.generated.GeneratedPages`) gets none.
         """
         citers: dict[str, list[tuple[str, PageCites]]] = {}
         for uri, record in self.by_page.items():
             for key in record.cited:
                 citers.setdefault(key, []).append((uri, record))
+        for found in citers.values():  # reading order (the nav's, then others)
+            found.sort(key=lambda item: self.order.get(item[0], 0))
         self._citers = citers
+        self._topics = {}
         order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
         if not self.parts.parts:
             page = pages[self.parts.index]
+            if not show(page, self._shows(order)):
+                return {}
             return {page.file.src_uri: self._listing(page, order)}
         paths = self.parts.paths
         keys = self.parts.group(order)
@@ -233,11 +245,15 @@ class SiteCitations:
             if keys[path]
         ]
         out[self.parts.index] = letters.letter_index(rows, site_list.INDEX_CLASS, "source")
+        if not show(index, out[self.parts.index]):
+            del out[self.parts.index]
         listed = {path for path, found in keys.items() if found}
         for label, path in paths.items():
             page = pages[path]
             links = self.parts.bar_links(path, listed, functools.partial(self._url_from, page))
             bar = letters.letter_bar(links, site_list.BAR)
+            if not show(page, (bar, self._shows(keys[path]))):
+                continue
             listing = (
                 self._listing(page, keys[path])
                 if keys[path]
@@ -245,6 +261,21 @@ class SiteCitations:
             )
             out[path] = bar + listing
         return out
+
+    def _shows(self, keys: list[str]) -> tuple[object, ...]:
+        """What decides the site list of ``keys``: each key and who cites it, in order."""
+        return tuple(
+            (key, tuple((uri, rec, self._topic(uri, rec)) for uri, rec in self._citers[key]))
+            for key in keys
+        )
+
+    def _topic(self, uri: str, record: PageCites) -> Topic | None:
+        """The topic of citing page ``uri`` (a tier page's), once a build."""
+        if record.tier is None:
+            return None
+        if uri not in self._topics:
+            self._topics[uri] = self.landing(uri)
+        return self._topics[uri]
 
     def _url_from(self, page: Page, path: str) -> str:
         """The link from ``page`` to the site list's page at ``path``."""
@@ -331,16 +362,15 @@ class SiteCitations:
 
         Each page once; a topic's tier pages together, as one item for the topic.
         """
-        ordered = sorted(self._citers[key], key=lambda item: self.order.get(item[0], 0))
         grouped = by_topic(
             (
                 site_list.CitedIn(
                     record.title, _href(record.url, listing.url), tuple(record.cited[key])
                 ),
-                self.landing(uri) if record.tier is not None else None,
+                self._topic(uri, record),
                 record.tier,
             )
-            for uri, record in ordered
+            for uri, record in self._citers[key]
         )
         return [_topic_cited_in(item, listing.url) for item in grouped]
 

@@ -14,6 +14,7 @@ letter's page.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -64,6 +65,7 @@ from tiered.plugin_support import (
     topic_landing_file,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 
 if TYPE_CHECKING:
@@ -121,6 +123,19 @@ class _Usage:
 
 
 @dataclass(frozen=True)
+class _Body:
+    """What a glossary page shows after its introduction, made for the page at ``url``.
+
+    Attributes:
+        toc: Its contents list's letters and the anchors of its entries (none: not set).
+    """
+
+    url: str
+    html: str
+    toc: tuple[list[str], set[str]] | None = None
+
+
+@dataclass(frozen=True)
 class _Written:
     """A term's back-links as written (a dirty rebuild reuses them when nothing changed)."""
 
@@ -155,6 +170,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Dirty serve: each term's back-links as last written, with the records they show.
         self.back_links: dict[str, _Written] = {}
         self.written: dict[str, _Written] = {}  # this build's, so far
+        # Dirty serve: each glossary page finished in on_env, so an unchanged one is not
+        # written again (see GeneratedPages).
+        self.generated = GeneratedPages()
+        self.finished: dict[str, str] = {}
+        self.bodies: dict[str, _Body] = {}  # each glossary page's, by src_uri (dirty serve)
         self.root = Path()
         self.file = DEFAULT_FILE  # the glossary file, relative to root
         self.said_absent = False  # "no glossary file" is said once a command
@@ -180,6 +200,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by = {}
         self.topics = {}
         self.written = {}
+        self.finished = {}
         if not self.config.enabled:
             return config
         self.root = project_root(config)
@@ -194,7 +215,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self.said_absent = True
             return config
         # Every page links the glossary's terms: a changed file re-renders them all.
-        self.usage.start_build(config, [path])
+        if not self.usage.start_build(config, [path]):
+            self.bodies = {}
         shown = display_path(path, self.root)
         try:
             data = path.read_bytes()
@@ -228,9 +250,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.glossary is None:
             return files
-        source = (self.root / self.file).resolve()
-        for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).resolve() == source:
+        source = _identity(self.root / self.file)
+        for file in list(files) if source is not None else []:
+            if file.abs_src_path and _identity(file.abs_src_path) == source:
                 files.remove(file)  # data, not content: never copied into the site
         add_assets(config, files, self._assets())
         self.usage.keep_present(files)
@@ -343,6 +365,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 if term.link and matchable and term.anchor not in used_by:
                     message = f"glossary term '{term.term}' is not used on any page"
                     log.warning(str(Diagnostic(glossary.path, term.line, message)))
+        if self.generated.dirty:
+            # Each page's back-links now (a clean build makes them page by page, as each
+            # is written): a page that shows what it showed is not written again.
+            for uri, page in self.pages.items():
+                if page.content is not None:
+                    self.finished[uri] = finished = self._with_back_links(page, page.content)
+                    self.generated.show(page.file, finished)
+            self.pending = set()
+            self._release()
         return env
 
     # After the search plugins indexed the page (they read it in on_page_context too):
@@ -353,22 +384,33 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         uri = page.file.src_uri
+        if uri in self.finished:
+            page.content = self.finished.pop(uri)
+            return context
         if uri not in self.pages or uri not in self.pending:
             return context
         self.pending.discard(uri)
         if page.content is not None:
-            hrefs: dict[str, str] = {}
-            page.content = _PLACEHOLDER.sub(
-                lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
-                page.content,
-            )
+            page.content = self._with_back_links(page, page.content)
         if not self.pending:  # every glossary page written
-            self.back_links = self.written if self.usage.dirty else {}
-            self.written = {}
-            self.used_by = {}
-            self.topics = {}
-            self.usage.release()  # kept only for the next dirty rebuild
+            self._release()
         return context
+
+    def _with_back_links(self, page: Page, content: str) -> str:
+        """Glossary page ``page``'s ``content`` with each term's "Used in" list put in."""
+        hrefs: dict[str, str] = {}
+        return _PLACEHOLDER.sub(
+            lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
+            content,
+        )
+
+    def _release(self) -> None:
+        """Every glossary page's back-links are made: what only they needed goes."""
+        self.back_links = self.written if self.usage.dirty else {}
+        self.written = {}
+        self.used_by = {}
+        self.topics = {}
+        self.usage.release()  # kept only for the next dirty rebuild
 
     def _back_links(self, anchor: str, page_url: str, hrefs: dict[str, str]) -> str:
         """The "Used in" list of term ``anchor`` on the glossary page at ``page_url``.
@@ -426,7 +468,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' mentions are kept (see PageRecords).
         self.usage.set_dirty(dirty)
+        self.generated.set_dirty(dirty)
+        self.bodies = {}
         self.said_absent = False  # once per command, not once per rebuild
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -467,7 +514,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _glossary_body(self, page: Page, config: MkDocsConfig) -> str:
         """What a glossary page shows after its introduction (the whole glossary, the
-        letters of a split one, or one letter's terms)."""
+        letters of a split one, or one letter's terms), its contents list set.
+
+        In a dirty serve, kept from the last build while the glossary and ``mkdocs.yml``
+        are as they were (a page's body depends on nothing else): rendering a thousand
+        definitions again on every save costs more than the rest of the glossary's work.
+        """
+        body = self.bodies.get(page.file.src_uri) if self.usage.dirty else None
+        if body is None or body.url != page.url:
+            body = self._make_body(page, config)
+            if self.usage.dirty:
+                self.bodies[page.file.src_uri] = body
+        if body.toc is not None:
+            self._set_toc(page, *body.toc)
+        return body.html
+
+    def _make_body(self, page: Page, config: MkDocsConfig) -> _Body:
         assert self.glossary is not None
         terms = self.glossary.terms
         uri = page.file.src_uri
@@ -480,8 +542,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             definitions = self._definitions(config, terms, PageContext(glossary_href=""))
             body = render.page_body(terms, definitions, cite)
             letters = [render.letter_of(term) for term in render.ordered(terms)]
-            self._set_toc(page, letters, {t.anchor for t in terms})
-            return body
+            return _Body(page.url, body, (letters, {t.anchor for t in terms}))
         ordered = render.ordered(terms)
         by_part = self.parts.group(t.anchor for t in ordered)
         hrefs = {
@@ -493,7 +554,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 (label, hrefs[label], len(by_part[there]))
                 for label, there in self.parts.paths.items()
             ]
-            return render.letter_index(rows)
+            return _Body(page.url, render.letter_index(rows))
         label = next(label for label, there in self.parts.paths.items() if there == uri)
         mine = set(by_part[uri])
         shown = [t for t in ordered if t.anchor in mine]
@@ -508,8 +569,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             lambda term: href(term.anchor),
         )
         # The letter is the page's title: no contents list (the jump bar leads on).
-        self._set_toc(page, [], mine)
-        return render.part_body(label, hrefs, shown, entries)
+        return _Body(page.url, render.part_body(label, hrefs, shown, entries), ([], mine))
 
     def _set_toc(self, page: Page, letters: list[str], anchors: set[str]) -> None:
         """The page's table of contents lists its letters; its entries are its anchors.
@@ -555,6 +615,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             start = max(start, index + 1)
             message = f"[[{name}]] names no glossary term or alias"
             log.warning(str(page_diagnostic(page, self.root, message, offset=index)))
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    """Which file ``path`` is, through any symbolic link (one system call: every file of
+    a large site is asked)."""
+    try:
+        found = os.stat(path)  # noqa: PTH116 - Path.stat makes a Path per file
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _same(last: tuple[_Usage, ...], now: tuple[_Usage, ...]) -> bool:

@@ -13,16 +13,16 @@ plugin's: the page's Markdown and HTML let go, see :func:`~tiered.plugin_support
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, file_sort_key
-from mkdocs.utils import get_relative_url, nest_paths
+from mkdocs.utils import get_relative_url
 
 from tiered.levels import render
 from tiered.levels.catalog import Catalog, Category, catalog
 from tiered.levels.config import LevelsConfig
-from tiered.levels.library import LibrarySite
+from tiered.levels.library import LibrarySite, nest_paths
 from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
 from tiered.levels.navigation import Mode, arrange
 from tiered.plugin_support import (
@@ -33,6 +33,7 @@ from tiered.plugin_support import (
     release_page,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -56,6 +57,12 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.site: LibrarySite | None = None
         self.catalog: Catalog | None = None
         self.landings: dict[str, Topic] = {}
+        self.generated = GeneratedPages()  # A–Z, letters, categories: written when changed
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild writes a
+        # generated page again only when its list changed (see GeneratedPages).
+        self.generated.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.library = None
@@ -154,7 +161,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         if self.site is not None:
             listing = self.site.content(page, files)
             if listing is not None:
-                return html + "\n" + listing
+                content = html + "\n" + listing
+                self.generated.show(page.file, content)
+                return content
         uri = page.file.src_uri
         tier_page = library.page(uri)
         if tier_page is not None:
@@ -189,6 +198,9 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
     def _category_slug(self, uri: str) -> str | None:
         category = self._category(uri)
         return category.slug if category else None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation

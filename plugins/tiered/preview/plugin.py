@@ -2,8 +2,10 @@
 
 With ``--dirty`` (what ``make serve`` runs), MkDocs renders only the edited pages and
 the generated ones; the tiered plugins keep their cross-page pages right with
-:class:`~tiered.preview.records.PageRecords`, and this plugin keeps the search index
-whole (:mod:`tiered.preview.search`). Outside dirty builds it does nothing.
+:class:`~tiered.preview.records.PageRecords` and write a generated page again only
+when it changed (:mod:`tiered.preview.generated`). This plugin keeps the search index
+whole (:mod:`tiered.preview.search`) and the theme's templates compiled across
+rebuilds (:mod:`tiered.preview.templates`). Outside dirty builds it does nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tiered.preview.search import merge_index, page_of
+from tiered.preview.templates import CompiledTemplates
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -29,6 +33,7 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg]
         self.previous: list[dict[str, Any]] = []
         self.rendered: set[str] = set()
         self.present: set[str] = set()
+        self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object (the last index) across rebuilds.
@@ -36,8 +41,16 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self.rendered = set()
-        self.present = {page_of(file.url) for file in files.documentation_pages()}
         return files
+
+    # Last: every plugin has added its generated pages (tiered/levels adds its own late,
+    # in on_files), and a generated page not written again keeps its entries too.
+    @event_priority(-100)
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        self.present = {page_of(file.url) for file in files.documentation_pages()}
+        if self.dirty and env.bytecode_cache is None:  # before the first page renders
+            self.templates.attach(env)
+        return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         self.rendered.add(page_of(page.url))

@@ -57,8 +57,12 @@ class PageRecords(Generic[T]):
         self.dirty = dirty
         self._records = {}
 
-    def start_build(self, config: MkDocsConfig, inputs: Iterable[Path] = ()) -> None:
+    def start_build(self, config: MkDocsConfig, inputs: Iterable[Path] = ()) -> bool:
         """A build starts: in a dirty one, re-render everything if a site-wide input changed.
+
+        Returns whether the records of the last build are kept (a dirty rebuild, with
+        ``mkdocs.yml`` and ``inputs`` as they were): then so may be what the plugin made
+        from those inputs alone.
 
         Args:
             config: The build's configuration (its ``mkdocs.yml`` is always an input).
@@ -71,9 +75,12 @@ class PageRecords(Generic[T]):
         self._inputs = fingerprint
         if not self.dirty:
             self._records = {}
-        elif changed:
+            return False
+        if changed:
             self._records = {}
             _empty(Path(config.site_dir))
+            return False
+        return True
 
     def keep_present(self, files: Files) -> None:
         """Drop the records of pages that are gone (deleted or renamed since the last build)."""

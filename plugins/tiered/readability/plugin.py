@@ -31,6 +31,7 @@ from tiered.plugin_support import (
     topic_landing_file,
     use_assets,
 )
+from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
@@ -75,16 +76,19 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def __init__(self) -> None:
         self.stats: PageRecords[render.PageStats] = PageRecords()  # src_uri -> figures
         self.titles: PageRecords[str] = PageRecords()  # landing pages' titles
+        self.generated = GeneratedPages()  # the report: written again when it changed
         self.report_page: Page | None = None
         self.root = Path()
         # Handed over by other plugins for a page about to be measured (add_figures).
         self.figures: dict[str, _Handed] = {}
+        self.measured: set[str] = set()  # the tier pages measured in this build
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
         # only the edited pages, the others' figures are kept (see PageRecords).
         self.stats.set_dirty(dirty)
         self.titles.set_dirty(dirty)
+        self.generated.set_dirty(dirty)
 
     def add_figures(
         self,
@@ -113,6 +117,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
         self.figures = {}
+        self.measured = set()
         self.root = project_root(config)
         self.stats.start_build(config)
         self.titles.start_build(config)
@@ -182,6 +187,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             counts=handed.counts,
         )
         self.stats.put(page.file.src_uri, stats)
+        self.measured.add(page.file.src_uri)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
         if not self.config.show:
@@ -197,10 +203,22 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             return env
         topics = self.topics()
         for pages in topics.values():
-            self._check_order(pages, files)
+            # A dirty rebuild warns about the topics it measured again (as MkDocs does
+            # about the pages it renders); the others were warned about when measured.
+            if not self.measured.isdisjoint(s.src_uri for s in pages):
+                self._check_order(pages, files)
         page = self.report_page
         if page is not None and page.content is not None:
             titles = self._topic_titles()
+            landings = tuple(
+                (uri, landing.url if landing else None)
+                for uri, landing in (
+                    (uri, topic_landing_file(uri, files)) for uri, _ in self.stats.items()
+                )
+            )
+            shown = (page.content, tuple(self.stats.items()), sorted(titles.items()), landings)
+            if not self.generated.show(page.file, shown):
+                return env  # a dirty rebuild: the report shows what it showed
             linked = {
                 topic: [
                     dataclasses.replace(s, href=get_relative_url(s.href, page.url)) for s in pages
@@ -215,6 +233,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
                 listing = render.report(linked, titles)
             page.content = page.content.replace(_PLACEHOLDER, listing)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.generated.commit()
 
     def topics(self) -> dict[str, list[render.PageStats]]:
         """Tier pages by topic, topics in name order, tiers plainest first."""
