@@ -316,6 +316,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _report_unknown(self, page: Page, keys: list[str]) -> None:
         """Warn about each unknown key, at its citation in the page's Markdown."""
+        if not keys:
+            return  # most pages: no need to read the page's source again
         source = page.file.content_string
         start = 0
         for key in keys:
