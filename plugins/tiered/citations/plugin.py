@@ -212,6 +212,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
+        self.site.release_records()
         self.cites.release()
         self.titles.release()
         return env
