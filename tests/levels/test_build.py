@@ -53,7 +53,7 @@ def test_steps_link_to_the_neighbouring_tiers(site: SiteFactory) -> None:
         fundamentals
     )
     assert (
-        'href="../fundamentals/" data-tier="fundamentals"><span aria-hidden="true">← </span>'
+        'href="../fundamentals/" data-tier="fundamentals"><span aria-hidden="true">&#8592; </span>'
         "Simpler: Fundamentals</a>"
     ) in intermediate
     assert "Simpler: Fundamentals" in intermediate
