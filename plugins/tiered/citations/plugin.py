@@ -215,6 +215,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
+        self.site.release_records()
         self.cites.release()
         self.titles.release()
         return env
@@ -324,6 +325,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _report_unknown(self, page: Page, keys: list[str]) -> None:
         """Warn about each unknown key, at its citation in the page's Markdown."""
+        if not keys:
+            return  # most pages: no need to read the page's source again
         source = page.file.content_string
         start = 0
         for key in keys:

@@ -222,11 +222,11 @@ class SiteCitations:
         :class:`~tiered.preview.generated.GeneratedPages`) gets none.
         """
         citers: dict[str, list[tuple[str, PageCites]]] = {}
-        for uri, record in self.by_page.items():
+        # In reading order once (the nav's, then others), so each key's list is too.
+        reading = sorted(self.by_page.items(), key=lambda item: self.order.get(item[0], 0))
+        for uri, record in reading:
             for key in record.cited:
                 citers.setdefault(key, []).append((uri, record))
-        for found in citers.values():  # reading order (the nav's, then others)
-            found.sort(key=lambda item: self.order.get(item[0], 0))
         self._citers = citers
         self._topics = {}
         order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
@@ -283,7 +283,8 @@ class SiteCitations:
 
     def _listing(self, page: Page, order: list[str]) -> str:
         state = self.pages.setdefault(page.file.src_uri, PageCitations())
-        cited_in = {key: self._cited_in(key, page) for key in order}
+        href = LinksFrom(page.url)
+        cited_in = {key: self._cited_in(key, href) for key in order}
         formatted = {key: self.format(key) for key in order}
         # "Cited in" goes in after search read the page: page titles are not sources.
         listing = site_list.bibliography_page(
@@ -307,6 +308,17 @@ class SiteCitations:
             content,
         )
         return Resolved(text, unknown, elsewhere)
+
+    def release_records(self) -> None:
+        """The site list is built: who cites what is needed no more in this build.
+
+        (A dirty rebuild keeps each page's record in the plugin's ``PageRecords``.)
+        Kept to the end of the build they were ~15 MiB at 1,000 topics, alive beside
+        every page's HTML when the search index is written (the build's peak).
+        """
+        self.by_page = {}
+        self._citers = {}
+        self._topics = {}
 
     def uncited(self) -> list[BibEntry]:
         """The entries no page cites or lists, in bibliography order."""
@@ -356,7 +368,7 @@ class SiteCitations:
         return f'<span class="citation" data-cites="{cites}">{", ".join(links)}</span>'
 
     def _cited_in(
-        self, key: str, listing: Page
+        self, key: str, href: Callable[[str], str]
     ) -> list[site_list.CitedIn | site_list.TopicCitedIn]:
         """Where ``key`` is cited, in reading order (the nav's, then others).
 
@@ -364,15 +376,13 @@ class SiteCitations:
         """
         grouped = by_topic(
             (
-                site_list.CitedIn(
-                    record.title, _href(record.url, listing.url), tuple(record.cited[key])
-                ),
+                site_list.CitedIn(record.title, href(record.url), tuple(record.cited[key])),
                 self._topic(uri, record),
                 record.tier,
             )
             for uri, record in self._citers[key]
         )
-        return [_topic_cited_in(item, listing.url) for item in grouped]
+        return [_topic_cited_in(item, href) for item in grouped]
 
     def _record(self, page: Page) -> PageCites:
         """What ``page`` cites, so far in this build."""
@@ -410,11 +420,46 @@ def page_title(page: Page) -> str:
 
 
 def _topic_cited_in(
-    item: site_list.CitedIn | TopicGroup[site_list.CitedIn], base: str
+    item: site_list.CitedIn | TopicGroup[site_list.CitedIn], href: Callable[[str], str]
 ) -> site_list.CitedIn | site_list.TopicCitedIn:
     """A page as it is; a topic's citing tiers as one item, each by its short name."""
     if isinstance(item, site_list.CitedIn):
         return item
     names = short_names([tier for tier, _ in item.tiers])
     tiers = tuple(zip(names, (cited for _, cited in item.tiers), strict=True))
-    return site_list.TopicCitedIn(item.topic.title, _href(item.topic.url, base), tiers)
+    return site_list.TopicCitedIn(item.topic.title, href(item.topic.url), tiers)
+
+
+class LinksFrom:
+    """Links from the page at ``base``: what ``get_relative_url(url, base)`` gives.
+
+    The "Cited in" lists link from one page to thousands: its own path is split once,
+    and a page's URL (MkDocs writes them normalised) needs no normalising, so each
+    link is a few list operations. Anything else goes through ``get_relative_url``.
+    """
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        dirname, _, basename = base.rpartition("/")
+        own = dirname if "." in basename else base
+        self.clean = _is_clean(own)
+        self.parts = [part for part in own.split("/") if part]
+
+    def __call__(self, url: str) -> str:
+        if not self.clean or not _is_clean(url):
+            return get_relative_url(url, self.base)
+        dest = [part for part in url.split("/") if part]
+        common = 0
+        for mine, theirs in zip(self.parts, dest, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(self.parts) - common) + dest[common:]) or "."
+        return relative + "/" if url.endswith("/") else relative
+
+
+def _is_clean(path: str) -> bool:
+    """Whether splitting ``path`` at ``/`` is normalising it: no ``.`` or ``..`` parts."""
+    if path.startswith("//"):  # normpath keeps two leading slashes
+        return False
+    return "." not in path or not any(part in {".", ".."} for part in path.split("/"))
