@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tiered.readability.measure import article_blocks, find_sentence, measure, split_sentences
+from tiered.readability.measure import (
+    article_blocks,
+    find_sentence,
+    measure,
+    split_sentences,
+    words,
+)
 
 
 def test_short_plain_passage_by_hand() -> None:
@@ -91,3 +98,27 @@ def test_find_sentence_in_markdown(source: str, found: int) -> None:
 def test_find_sentence_never_raises(source: str, sentence: str) -> None:
     found = find_sentence(source, sentence)
     assert found == -1 or 0 <= found < len(source)
+
+
+def _find_by_pattern(source: str, sentence: str, start: int = 0) -> int:
+    """find_sentence as one pattern per sentence: the rule it implements, as a regex."""
+    found = words(sentence)
+    for lead in (found[:4], found[:2]):
+        if not lead:
+            return -1
+        pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in lead))
+        match = pattern.search(source, start)
+        if match:
+            return match.start()
+    return -1
+
+
+_md_words = st.sampled_from(["bone", "Bones", "are", "living", "tissue", "x_y", "IL-6", "1,000"])
+_md_gaps = st.sampled_from([" ", "\n", " **", "** ", "](x.md) ", " [", "_", "", "-"])
+
+
+@given(st.lists(st.tuples(_md_words, _md_gaps), max_size=12), st.integers(0, 5))
+def test_finding_a_sentence_is_the_pattern_rule(parts: list[tuple[str, str]], skip: int) -> None:
+    source = "".join(w + g for w, g in parts)
+    sentence = " ".join(w for w, _g in parts[skip:]) + "."
+    assert find_sentence(source, sentence) == _find_by_pattern(source, sentence)

@@ -80,19 +80,35 @@ def find_sentence(source: str, sentence: str, start: int = 0) -> int:
     Markup may sit between its words in the Markdown (``**``, ``[``, a line break), so
     its first words are looked for with anything but letters or digits between them;
     a link's target among the first four (``[bone](bone.md)``) has letters, so then its
-    first two. Each gap is one character class repeated and each word a literal: no
-    backtracking beyond the gap itself.
+    first two. Plain string searches from each place the first word starts: no pattern
+    to compile per sentence, and no backtracking (a gap holds no letter or digit and a
+    word starts with one).
     """
     found = words(sentence)
     for lead in (found[:4], found[:2]):
         if not lead:
             return -1
-        gap = r"[\W_]+"
-        pattern = re.compile(r"(?<![^\W_])" + gap.join(re.escape(w) for w in lead))
-        match = pattern.search(source, start)
-        if match:
-            return match.start()
+        at = source.find(lead[0], start)
+        while at >= 0:
+            if (at == 0 or not _ALNUM.match(source, at - 1)) and _follows(source, at, lead):
+                return at
+            at = source.find(lead[0], at + 1)
     return -1
+
+
+_ALNUM = re.compile(r"[^\W_]")
+_GAP = re.compile(r"[\W_]+")
+
+
+def _follows(source: str, at: int, lead: list[str]) -> bool:
+    """Whether ``lead``'s words follow each other at ``at``, with markup gaps between them."""
+    pos = at + len(lead[0])
+    for word in lead[1:]:
+        gap = _GAP.match(source, pos)
+        if gap is None or not source.startswith(word, gap.end()):
+            return False
+        pos = gap.end() + len(word)
+    return True
 
 
 def sentence_grade(sentence: str) -> float:
