@@ -74,6 +74,11 @@ def word_syllables(word: str) -> int:
     return 2 if word[0].isdigit() else syllables(word)
 
 
+@functools.lru_cache(maxsize=65536)
+def _polysyllable(word: str) -> bool:
+    return word_syllables(word) >= _POLY
+
+
 def find_sentence(source: str, sentence: str, start: int = 0) -> int:
     """Where ``sentence`` (plain text of the rendered page) starts in ``source``, or -1.
 
@@ -164,11 +169,10 @@ def measure(blocks: list[str], hardest: int = 3) -> Measures:
     long_enough: list[str] = []
     for sentence in sentences:
         found = _words(sentence)
-        counts = list(map(word_syllables, found))
-        total = sum(counts)
+        total = sum(map(word_syllables, found))
         n_words += len(found)
         n_syllables += total
-        n_poly += sum(map(_POLY.__le__, counts))
+        n_poly += sum(map(_polysyllable, found))
         n_long += len(found) > LONG_SENTENCE
         grades[sentence] = 0.39 * len(found) + 11.8 * total / len(found) - 15.59 if found else 0.0
         if len(found) >= 5:
