@@ -44,6 +44,7 @@ from tiered.glossary.markdown import (
 )
 from tiered.glossary.matcher import unmatchable_reason
 from tiered.glossary.model import Glossary, GlossaryError, Term, decode_glossary, load_glossary
+from tiered.glossary.urls import RelativeUrls
 from tiered.levels.plugin import tier_names
 from tiered.markdown_support import without_raw_html
 from tiered.plugin_support import (
@@ -262,10 +263,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(str(page_diagnostic(page, self.root, message, key="glossary")))
             autolink = True
         tier = page.meta.get("tier")
+        relative = RelativeUrls(page.url)
         context = PageContext(
             markers="[[" in markdown,
-            glossary_href=get_relative_url(self.urls[self.config.page_path], page.url),
-            entry_href=self._entry_href(page.url) if self.parts.parts else None,
+            glossary_href=relative(self.urls[self.config.page_path]),
+            entry_href=self._entry_href(relative) if self.parts.parts else None,
             tier=tier if isinstance(tier, str) else None,
             autolink=autolink,
         )
@@ -338,9 +340,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return context
         self.pending.discard(uri)
         if page.content is not None:
-            hrefs: dict[str, str] = {}
+            hrefs = RelativeUrls(page.url)
             page.content = _PLACEHOLDER.sub(
-                lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
+                lambda match: self._back_links(html.unescape(match.group(1)), hrefs),
                 page.content,
             )
         if not self.pending:  # every glossary page written
@@ -351,11 +353,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             self.usage.release()  # kept only for the next dirty rebuild
         return context
 
-    def _back_links(self, anchor: str, page_url: str, hrefs: dict[str, str]) -> str:
-        """The "Used in" list of term ``anchor`` on the glossary page at ``page_url``.
-
-        ``hrefs`` caches the links from that page, by address.
-        """
+    def _back_links(self, anchor: str, href: RelativeUrls) -> str:
+        """The "Used in" list of term ``anchor`` on the glossary page ``href`` is from."""
+        page_url = href.base
         usages = tuple(self.used_by.get(anchor, ()))
         topics = tuple(self.topics.get(usage.src_uri) for usage in usages)
         # A dirty rebuild keeps most pages' records (the same objects): a term whose
@@ -369,11 +369,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         ):
             self.written[anchor] = last
             return last.html
-
-        def href(url: str) -> str:
-            if url not in hrefs:
-                hrefs[url] = get_relative_url(url, page_url)
-            return hrefs[url]
 
         items: list[render.UsedIn | render.TopicUsedIn] = []
         for item in by_topic(
@@ -421,15 +416,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(POPOVER if self.config.popovers else {})}
 
-    def _entry_href(self, base: str) -> Callable[[str], str]:
-        """The link to a term's entry (on its letter's page) from the page at ``base``."""
+    def _entry_href(self, relative: RelativeUrls) -> Callable[[str], str]:
+        """The link to a term's entry (on its letter's page) from the page ``relative``
+        makes links from."""
         hrefs: dict[str, str] = {}
+        base = relative.base
 
         def href(anchor: str) -> str:
             path = self.parts.page_of(anchor)
             if path not in hrefs:
                 url = self.urls.get(path, path)
-                hrefs[path] = "" if url == base else get_relative_url(url, base)
+                hrefs[path] = "" if url == base else relative(url)
             return f"{hrefs[path]}#{anchor}"
 
         return href
@@ -478,7 +475,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         label = next(label for label, there in self.parts.paths.items() if there == uri)
         mine = set(by_part[uri])
         shown = [t for t in ordered if t.anchor in mine]
-        href = self._entry_href(page.url)
+        href = self._entry_href(RelativeUrls(page.url))
         definitions = self._definitions(
             config, shown, PageContext(glossary_href="", entry_href=href)
         )
