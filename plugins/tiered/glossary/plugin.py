@@ -26,7 +26,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from tiered.common.backlinks import Topic, TopicGroup, by_topic, short_names
 from tiered.common.diagnostics import Diagnostic
@@ -146,6 +145,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by: dict[str, list[_Usage]] = {}
         self.topics: dict[str, Topic | None] = {}  # tier page src_uri -> its topic
         self.definitions: tuple[markdown.Markdown, GlossaryExtension] | None = None
+        # The terms in order, by letter page, by name (built for the first letter page).
+        self.listing: tuple[list[Term], dict[str, list[str]], dict[str, Term]] | None = None
         # Dirty serve: each term's back-links as last written, with the records they show.
         self.back_links: dict[str, _Written] = {}
         self.written: dict[str, _Written] = {}  # this build's, so far
@@ -156,7 +157,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.glossary = self.extension = self.definitions = None
+        self.glossary = self.extension = self.definitions = self.listing = None
         self.results = {}
         self.pages = {}
         self.used_by = {}
@@ -319,7 +320,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self.topics[usage.src_uri] = self._topic(usage.src_uri, files)
         self.used_by = used_by
         self.pending = set(self.pages)
-        self.definitions = None  # every glossary page has rendered
+        self.definitions = self.listing = None  # every glossary page has rendered
         if self.config.warn_unused:
             for term in glossary.terms:
                 matchable = any(not unmatchable_reason(form) for form in term.forms)
@@ -460,12 +461,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             letters = [render.letter_of(term) for term in render.ordered(terms)]
             self._set_toc(page, letters, {t.anchor for t in terms})
             return body
-        ordered = render.ordered(terms)
-        by_part = self.parts.group(t.anchor for t in ordered)
-        hrefs = {
-            label: get_relative_url(self.urls[there], page.url)
-            for label, there in self.parts.paths.items()
-        }
+        if self.listing is None:  # the same for every letter page of the build
+            ordered = render.ordered(terms)
+            names = {t.term.casefold(): t for t in terms}
+            self.listing = ordered, self.parts.group(t.anchor for t in ordered), names
+        ordered, by_part, names = self.listing
+        relative = RelativeUrls(page.url)
+        hrefs = {label: relative(self.urls[there]) for label, there in self.parts.paths.items()}
         if uri == self.parts.index:
             rows = [
                 (label, hrefs[label], len(by_part[there]))
@@ -475,13 +477,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         label = next(label for label, there in self.parts.paths.items() if there == uri)
         mine = set(by_part[uri])
         shown = [t for t in ordered if t.anchor in mine]
-        href = self._entry_href(RelativeUrls(page.url))
+        href = self._entry_href(relative)
         definitions = self._definitions(
             config, shown, PageContext(glossary_href="", entry_href=href)
         )
         entries = render.Entries(
             definitions,
-            {t.term.casefold(): t for t in terms},
+            names,
             cite,
             lambda term: href(term.anchor),
         )
