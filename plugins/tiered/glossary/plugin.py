@@ -387,7 +387,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             sections = tuple((t, f"{base}#{i}") for i, t in item.sections_of(anchor))
             items.append(render.UsedIn(item.title, base, sections))
         written = _Written(page_url, usages, topics, render.used_in(items))
-        self.written[anchor] = written
+        if self.usage.dirty:  # kept for the next rebuild; a clean build needs it no more
+            self.written[anchor] = written
         return written.html
 
     # Last, after every other plugin saw the finished page.
