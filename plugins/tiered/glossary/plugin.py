@@ -91,14 +91,16 @@ def _load(data: bytes, path: str, tiers: tuple[str, ...], inflect: bool) -> Glos
     return load_glossary(decode_glossary(data, path), path, tiers, inflect=inflect)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Usage:
     """Where one page mentions terms: compact, kept until the glossary page is written.
 
     A thousand pages mention tens of thousands of (term, section) pairs, so each term
-    keeps its sections as a bit mask over the page's sections (small ints are shared).
-    Plain data (the page's address and title, not the page): in a dirty rebuild it is
-    kept from the build that last rendered the page (:class:`PageRecords`).
+    keeps its sections as a bit mask over the page's sections (small ints are shared),
+    and the terms and masks are two tuples (a third of a dict's size; the anchors are
+    the terms' own strings). Plain data (the page's address and title, not the page):
+    in a dirty rebuild it is kept from the build that last rendered the page
+    (:class:`PageRecords`).
     """
 
     src_uri: str
@@ -106,10 +108,11 @@ class _Usage:
     title: str
     tier: str | None  # front matter ``tier``: a tier page, listed under its topic
     sections: tuple[tuple[str, str], ...]  # (id, title) of each h2 with a mention
-    terms: dict[str, int]  # term anchor -> bit i set: mentioned in sections[i]
+    terms: tuple[str, ...]  # the anchors of the terms mentioned
+    masks: tuple[int, ...]  # for each of terms: bit i set if mentioned in sections[i]
 
     def sections_of(self, anchor: str) -> list[tuple[str, str]]:
-        mask = self.terms[anchor]
+        mask = self.masks[self.terms.index(anchor)]
         return [section for i, section in enumerate(self.sections) if mask >> i & 1]
 
 
@@ -289,9 +292,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self._report_unknown(page, result.unknown)
             sections = {i: t for found in result.used.values() for i, t in found.items()}
             index = {section_id: bit for bit, section_id in enumerate(sections)}
-            terms = {
-                anchor: sum(1 << index[i] for i in found) for anchor, found in result.used.items()
-            }
+            masks = tuple(sum(1 << index[i] for i in found) for found in result.used.values())
             title = str(page.meta.get("title") or page.title or page.file.src_uri)
             tier = page.meta.get("tier")
             usage = _Usage(
@@ -300,7 +301,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 title,
                 tier if isinstance(tier, str) else None,
                 tuple(sections.items()),
-                terms,
+                tuple(result.used),
+                masks,
             )
             self.usage.put(page.file.src_uri, usage)
         return html
