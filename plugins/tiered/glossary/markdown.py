@@ -158,9 +158,10 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         # MkDocs makes a Markdown instance per page, after on_page_markdown set the context.
-        if self.context.markers:
+        markers = self.context.markers
+        if markers:
             md.inlinePatterns.register(_MarkerProcessor(_MARKER_RE, md), "tiered_glossary", 175)
-        md.treeprocessors.register(_LinkProcessor(md, self), "tiered_glossary", -1)
+        md.treeprocessors.register(_LinkProcessor(md, self, markers), "tiered_glossary", -1)
 
 
 _MARKER_RE = r"\[\[(!?)([^\[\]\n|]+?)\]\]"
@@ -184,9 +185,10 @@ def _classes(el: etree.Element) -> set[str]:
 
 
 class _LinkProcessor(Treeprocessor):
-    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
+    def __init__(self, md: Markdown, ext: GlossaryExtension, markers: bool) -> None:
         super().__init__(md)
         self.ext = ext
+        self.markers = markers  # the marker syntax is registered in md
         self.seen: set[str] = set()
         self.section: tuple[str, str] | None = None
         self.names: dict[str, str] = {}
@@ -201,7 +203,8 @@ class _LinkProcessor(Treeprocessor):
         self.raw_links = 0
         self.ext.result.used = {}
         self._walk(root)
-        self._unwrap_markers(root)
+        if self.markers:  # else this Markdown makes no marker: nothing to unwrap
+            self._unwrap_markers(root)
 
     # -- walking -------------------------------------------------------------------
 
@@ -250,10 +253,15 @@ class _LinkProcessor(Treeprocessor):
 
     def _pass_over(self, el: etree.Element) -> None:
         """Follow the raw links that open or close inside an element left as it is."""
-        self.raw_links = raw_link_depth(self.md, el.text or "", depth=self.raw_links)
+        self._follow_raw_links(el.text)
         for child in el:
             self._pass_over(child)
-            self.raw_links = raw_link_depth(self.md, child.tail or "", depth=self.raw_links)
+            self._follow_raw_links(child.tail)
+
+    def _follow_raw_links(self, text: str | None) -> None:
+        # Only a placeholder can open or close a raw link: most texts have none.
+        if text and util.STX in text:
+            self.raw_links = raw_link_depth(self.md, text, depth=self.raw_links)
 
     def _enter_section(self, heading: etree.Element) -> None:
         # toc's plain-text name: no permalink sign, no stashed markup.
@@ -272,8 +280,8 @@ class _LinkProcessor(Treeprocessor):
         if not text:
             return None
         depth = self.raw_links
-        self.raw_links = raw_link_depth(self.md, text, depth=depth)
-        if isinstance(text, AtomicString) or len(text) < self.ext.shortest:
+        self._follow_raw_links(text)
+        if len(text) < self.ext.shortest or isinstance(text, AtomicString):
             return None  # short texts are mostly the line breaks between elements
         hits = self.ext.autolinker.find(text)
         if not hits:
@@ -319,7 +327,7 @@ class _LinkProcessor(Treeprocessor):
         el.attrib.clear()
         el.tag = "a"
         el.attrib.update(self._attributes(term))
-        self.raw_links = raw_link_depth(self.md, el.text or "", depth=self.raw_links)
+        self._follow_raw_links(el.text)
 
     def _attributes(self, term: Term) -> dict[str, str]:
         attributes = self.attributes.get(term.anchor)

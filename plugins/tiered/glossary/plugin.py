@@ -27,7 +27,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 from tiered.common.backlinks import Topic, TopicGroup, by_topic, short_names
 from tiered.common.diagnostics import Diagnostic
@@ -52,6 +51,7 @@ from tiered.glossary.model import (
     decode_glossary,
     load_glossary,
 )
+from tiered.glossary.urls import RelativeUrls
 from tiered.levels.plugin import tier_names
 from tiered.markdown_support import without_raw_html
 from tiered.plugin_support import (
@@ -100,14 +100,16 @@ def _load(data: bytes, path: str, tiers: tuple[str, ...], inflect: bool) -> Glos
     return load_glossary(decode_glossary(data, path), path, tiers, inflect=inflect)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Usage:
     """Where one page mentions terms: compact, kept until the glossary page is written.
 
     A thousand pages mention tens of thousands of (term, section) pairs, so each term
-    keeps its sections as a bit mask over the page's sections (small ints are shared).
-    Plain data (the page's address and title, not the page): in a dirty rebuild it is
-    kept from the build that last rendered the page (:class:`PageRecords`).
+    keeps its sections as a bit mask over the page's sections (small ints are shared),
+    and the terms and masks are two tuples (a third of a dict's size; the anchors are
+    the terms' own strings). Plain data (the page's address and title, not the page):
+    in a dirty rebuild it is kept from the build that last rendered the page
+    (:class:`PageRecords`).
     """
 
     src_uri: str
@@ -115,10 +117,11 @@ class _Usage:
     title: str
     tier: str | None  # front matter ``tier``: a tier page, listed under its topic
     sections: tuple[tuple[str, str], ...]  # (id, title) of each h2 with a mention
-    terms: dict[str, int]  # term anchor -> bit i set: mentioned in sections[i]
+    terms: tuple[str, ...]  # the anchors of the terms mentioned
+    masks: tuple[int, ...]  # for each of terms: bit i set if mentioned in sections[i]
 
     def sections_of(self, anchor: str) -> list[tuple[str, str]]:
-        mask = self.terms[anchor]
+        mask = self.masks[self.terms.index(anchor)]
         return [section for i, section in enumerate(self.sections) if mask >> i & 1]
 
 
@@ -167,6 +170,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.used_by: dict[str, list[_Usage]] = {}
         self.topics: dict[str, Topic | None] = {}  # tier page src_uri -> its topic
         self.definitions: tuple[markdown.Markdown, GlossaryExtension] | None = None
+        # The terms in order, by letter page, by name (built for the first letter page).
+        self.listing: tuple[list[Term], dict[str, list[str]], dict[str, Term]] | None = None
         # Dirty serve: each term's back-links as last written, with the records they show.
         self.back_links: dict[str, _Written] = {}
         self.written: dict[str, _Written] = {}  # this build's, so far
@@ -194,7 +199,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # -- configuration -----------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.glossary = self.extension = self.definitions = None
+        self.glossary = self.extension = self.definitions = self.listing = None
         self.results = {}
         self.pages = {}
         self.used_by = {}
@@ -303,10 +308,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(str(page_diagnostic(page, self.root, message, key="glossary")))
             autolink = True
         tier = page.meta.get("tier")
+        relative = RelativeUrls(page.url)
         context = PageContext(
             markers="[[" in markdown,
-            glossary_href=get_relative_url(self.urls[self.config.page_path], page.url),
-            entry_href=self._entry_href(page.url) if self.parts.parts else None,
+            glossary_href=relative(self.urls[self.config.page_path]),
+            entry_href=self._entry_href(relative) if self.parts.parts else None,
             tier=tier if isinstance(tier, str) else None,
             autolink=autolink,
         )
@@ -327,9 +333,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self._report_unknown(page, result.unknown)
             sections = {i: t for found in result.used.values() for i, t in found.items()}
             index = {section_id: bit for bit, section_id in enumerate(sections)}
-            terms = {
-                anchor: sum(1 << index[i] for i in found) for anchor, found in result.used.items()
-            }
+            masks = tuple(sum(1 << index[i] for i in found) for found in result.used.values())
             title = str(page.meta.get("title") or page.title or page.file.src_uri)
             tier = page.meta.get("tier")
             usage = _Usage(
@@ -338,7 +342,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 title,
                 tier if isinstance(tier, str) else None,
                 tuple(sections.items()),
-                terms,
+                tuple(result.used),
+                masks,
             )
             self.usage.put(page.file.src_uri, usage)
         return html
@@ -358,7 +363,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 self.topics[usage.src_uri] = self._topic(usage.src_uri, files)
         self.used_by = used_by
         self.pending = set(self.pages)
-        self.definitions = None  # every glossary page has rendered
+        self.definitions = self.listing = None  # every glossary page has rendered
         if self.config.warn_unused:
             for term in glossary.terms:
                 matchable = any(not unmatchable_reason(form) for form in term.forms)
@@ -398,9 +403,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def _with_back_links(self, page: Page, content: str) -> str:
         """Glossary page ``page``'s ``content`` with each term's "Used in" list put in."""
-        hrefs: dict[str, str] = {}
+        hrefs = RelativeUrls(page.url)
         return _PLACEHOLDER.sub(
-            lambda match: self._back_links(html.unescape(match.group(1)), page.url, hrefs),
+            lambda match: self._back_links(html.unescape(match.group(1)), hrefs),
             content,
         )
 
@@ -412,11 +417,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.topics = {}
         self.usage.release()  # kept only for the next dirty rebuild
 
-    def _back_links(self, anchor: str, page_url: str, hrefs: dict[str, str]) -> str:
-        """The "Used in" list of term ``anchor`` on the glossary page at ``page_url``.
-
-        ``hrefs`` caches the links from that page, by address.
-        """
+    def _back_links(self, anchor: str, href: RelativeUrls) -> str:
+        """The "Used in" list of term ``anchor`` on the glossary page ``href`` is from."""
+        page_url = href.base
         usages = tuple(self.used_by.get(anchor, ()))
         topics = tuple(self.topics.get(usage.src_uri) for usage in usages)
         # A dirty rebuild keeps most pages' records (the same objects): a term whose
@@ -430,11 +433,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         ):
             self.written[anchor] = last
             return last.html
-
-        def href(url: str) -> str:
-            if url not in hrefs:
-                hrefs[url] = get_relative_url(url, page_url)
-            return hrefs[url]
 
         items: list[render.UsedIn | render.TopicUsedIn] = []
         for item in by_topic(
@@ -452,7 +450,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             sections = tuple((t, f"{base}#{i}") for i, t in item.sections_of(anchor))
             items.append(render.UsedIn(item.title, base, sections))
         written = _Written(page_url, usages, topics, render.used_in(items))
-        self.written[anchor] = written
+        if self.usage.dirty:  # kept for the next rebuild; a clean build needs it no more
+            self.written[anchor] = written
         return written.html
 
     # Last, after every other plugin saw the finished page.
@@ -487,15 +486,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _assets(self) -> dict[str, Path]:
         return {**CSS, **(POPOVER if self.config.popovers else {})}
 
-    def _entry_href(self, base: str) -> Callable[[str], str]:
-        """The link to a term's entry (on its letter's page) from the page at ``base``."""
+    def _entry_href(self, relative: RelativeUrls) -> Callable[[str], str]:
+        """The link to a term's entry (on its letter's page) from the page ``relative``
+        makes links from."""
         hrefs: dict[str, str] = {}
+        base = relative.base
 
         def href(anchor: str) -> str:
             path = self.parts.page_of(anchor)
             if path not in hrefs:
                 url = self.urls.get(path, path)
-                hrefs[path] = "" if url == base else get_relative_url(url, base)
+                hrefs[path] = "" if url == base else relative(url)
             return f"{hrefs[path]}#{anchor}"
 
         return href
@@ -543,12 +544,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             body = render.page_body(terms, definitions, cite)
             letters = [render.letter_of(term) for term in render.ordered(terms)]
             return _Body(page.url, body, (letters, {t.anchor for t in terms}))
-        ordered = render.ordered(terms)
-        by_part = self.parts.group(t.anchor for t in ordered)
-        hrefs = {
-            label: get_relative_url(self.urls[there], page.url)
-            for label, there in self.parts.paths.items()
-        }
+        if self.listing is None:  # the same for every letter page of the build
+            ordered = render.ordered(terms)
+            names = {t.term.casefold(): t for t in terms}
+            self.listing = ordered, self.parts.group(t.anchor for t in ordered), names
+        ordered, by_part, names = self.listing
+        relative = RelativeUrls(page.url)
+        hrefs = {label: relative(self.urls[there]) for label, there in self.parts.paths.items()}
         if uri == self.parts.index:
             rows = [
                 (label, hrefs[label], len(by_part[there]))
@@ -558,13 +560,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         label = next(label for label, there in self.parts.paths.items() if there == uri)
         mine = set(by_part[uri])
         shown = [t for t in ordered if t.anchor in mine]
-        href = self._entry_href(page.url)
+        href = self._entry_href(relative)
         definitions = self._definitions(
             config, shown, PageContext(glossary_href="", entry_href=href)
         )
         entries = render.Entries(
             definitions,
-            {t.term.casefold(): t for t in terms},
+            names,
             cite,
             lambda term: href(term.anchor),
         )
