@@ -255,6 +255,7 @@ class Report:
     foreign_requests: list[str] = field(default_factory=list)
     axe_runs: int = 0
     axe_by_impact: Counter[str] = field(default_factory=Counter)
+    axe_found: Counter[str] = field(default_factory=Counter)  # "rule (impact) on page"
     html_pages: int = 0
     html_errors: int = 0
     offline_pages: int = 0
@@ -268,6 +269,7 @@ class Report:
             "requests to other hosts": self.foreign_requests,
             "axe runs": self.axe_runs,
             "axe violations by impact": dict(self.axe_by_impact),
+            "axe violations": dict(self.axe_found),
             "offline pages loaded from file://": self.offline_pages,
             "offline requests (all file://)": self.offline_requests,
             "html pages validated": self.html_pages,
@@ -286,6 +288,7 @@ def tally(seen: Audit, page: str) -> None:
     REPORT.foreign_requests += seen.foreign
     REPORT.axe_runs += 1
     REPORT.axe_by_impact.update(v["impact"] for v in seen.violations)
+    REPORT.axe_found.update(f"{v['id']} ({v['impact']}) on {page}" for v in seen.violations)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
