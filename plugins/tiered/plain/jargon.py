@@ -88,8 +88,21 @@ def candidate(word: str, min_zipf: float) -> str | None:
 _PLAIN: dict[float, set[str]] = {}
 
 
+# The check, the reading line's count and the suggestions each ask for the same page's
+# jargon, one after the other: the last page's answer is kept (one page, not the site).
+_LAST: list[tuple[Article, float, dict[str, str]]] = []
+
+
 def page_jargon(article: Article, min_zipf: float) -> dict[str, str]:
-    """The page's jargon: each word as written to its key."""
+    """The page's jargon: each word as written to its key (not to be changed)."""
+    if _LAST and _LAST[0][0] is article and _LAST[0][1] == min_zipf:
+        return _LAST[0][2]
+    found = _page_jargon(article, min_zipf)
+    _LAST[:] = [(article, min_zipf, found)]
+    return found
+
+
+def _page_jargon(article: Article, min_zipf: float) -> dict[str, str]:
     plain = _PLAIN.setdefault(min_zipf, set())
     found = {}
     for word in article.distinct - plain:
