@@ -33,13 +33,13 @@ TARGET = 1.10  # issue 4, at 1000 pages x 1000 entries on Material
 def _rebuild_parses(config_file: Path) -> tuple[int, int]:
     """Parses of .bib text in a first build, and in a second build after a page edit."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    bibliography._parse.cache_clear()
+    bibliography._read.cache_clear()
     build(load_config(config_file=str(config_file)))
-    first = bibliography._parse.cache_info().misses
+    first = bibliography._read.cache_info().misses
     page = config_file.parent / "docs" / "page-0000.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
     build(load_config(config_file=str(config_file)))
-    return first, bibliography._parse.cache_info().misses - first
+    return first, bibliography._read.cache_info().misses - first
 
 
 def main() -> None:

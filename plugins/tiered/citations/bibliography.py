@@ -20,7 +20,6 @@ from typing import Any
 
 from bibtexparser import entrypoint
 from bibtexparser import middlewares as mw
-from bibtexparser.library import Library
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from tiered.common.diagnostics import Diagnostic
@@ -185,27 +184,54 @@ def _stack() -> list[Any]:
     ]
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One entry of one file as read: its CSL-JSON (None: it has no key) and problems."""
+
+    key: str
+    entry_type: str
+    line: int
+    csl: dict[str, Any] | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
 @lru_cache(maxsize=64)
-def _parse(text: str) -> Library:
-    """Parse one file's text; cached on the text, i.e. on the content."""
-    return entrypoint.parse_string(text, parse_stack=_stack())
+def _read(path: str, text: str) -> tuple[tuple[Diagnostic, ...], tuple[_Read, ...]]:
+    """One file's failed blocks and entries; cached on its path and text (its content).
+
+    Keeps the entries' CSL-JSON, not bibtexparser's parse of the file (its blocks, raw
+    text and fields), which ``mkdocs serve`` would otherwise hold between rebuilds.
+    """
+    library = entrypoint.parse_string(text, parse_stack=_stack())
+    failures = tuple(_failure(path, block) for block in library.failed_blocks)
+    raw = {entry.key: entry for entry in library.entries}
+    read = []
+    for entry in library.entries:
+        line = (entry.start_line or 0) + 1
+        if not entry.key.strip():
+            read.append(_Read(entry.key, entry.entry_type, line, None, ()))
+            continue
+        found: list[Diagnostic] = []
+        fields = _fields(entry, raw, path, line, found)
+        found += _macros(entry, path, line)
+        found += _check(entry, fields, path, line)
+        csl = to_csl(entry, fields, path, line, found)
+        read.append(_Read(entry.key, entry.entry_type, line, csl, tuple(found)))
+    return failures, tuple(read)
 
 
 def load_bibliography(files: Iterable[tuple[str, str]]) -> Bibliography:
     """Read ``(display path, text)`` pairs, in order; later duplicates are reported."""
     bibliography = Bibliography()
     for path, text in files:
-        library = _parse(text)
-        for block in library.failed_blocks:
-            bibliography.diagnostics.append(_failure(path, block))
-        raw = {entry.key: entry for entry in library.entries}
-        for entry in library.entries:
-            line = (entry.start_line or 0) + 1
-            if not entry.key.strip():
+        failures, entries = _read(path, text)
+        bibliography.diagnostics += failures
+        for entry in entries:
+            if entry.csl is None:
                 bibliography.diagnostics.append(
                     Diagnostic(
                         path,
-                        line,
+                        entry.line,
                         f"@{entry.entry_type} entry without a key: write one after the brace, "
                         f"as in @{entry.entry_type}{{smith2020, ...}}",
                     )
@@ -216,18 +242,13 @@ def load_bibliography(files: Iterable[tuple[str, str]]) -> Bibliography:
                 bibliography.diagnostics.append(
                     Diagnostic(
                         path,
-                        line,
+                        entry.line,
                         f"duplicate bibliography key '{entry.key}' (also at {existing.location})",
                     )
                 )
                 continue
-            found: list[Diagnostic] = []
-            fields = _fields(entry, raw, path, line, found)
-            found += _macros(entry, path, line)
-            found += _check(entry, fields, path, line)
-            csl = to_csl(entry, fields, path, line, found)
-            bibliography.diagnostics += found
-            bibliography.entries[entry.key] = BibEntry(entry.key, csl, path, line)
+            bibliography.diagnostics += entry.diagnostics
+            bibliography.entries[entry.key] = BibEntry(entry.key, entry.csl, path, entry.line)
     return bibliography
 
 

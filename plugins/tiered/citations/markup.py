@@ -46,4 +46,9 @@ class PageRefs:
 
     def cite_id(self, index: int) -> str:
         """The id of the page's ``index``-th citation."""
-        return f"cite-{self.page}-{index}"
+        return cite_id(self.page, index)
+
+
+def cite_id(page: str, index: int) -> str:
+    """The id of the ``index``-th citation of the page whose anchor part is ``page``."""
+    return f"cite-{page}-{index}"

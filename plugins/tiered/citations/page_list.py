@@ -69,7 +69,7 @@ class Resolved:
 
     content: str  # the page with its citations formatted (the list not appended)
     unknown: list[str]  # keys cited but not in the bibliography, in order
-    cited: dict[str, list[str]]  # key -> ids of the citations of it on the page
+    cited: dict[str, int]  # key -> index of the page's first citation of it
     listing: str = ""  # the page's reference list
 
     @property
@@ -163,7 +163,7 @@ def resolve_page(
     pieces.append(content[end:])
     resolved = "".join(pieces)
     formatted = {key: format_entry(key) for key in numbers}
-    cited = {key: [refs.cite_id(i) for i in indexes] for key, indexes in backlinks.items()}
+    cited = {key: indexes[0] for key, indexes in backlinks.items()}
     order = None
     if style not in NUMERIC:
         order = sorted(numbers, key=lambda key: (authordate.sort_order(entries[key]), key))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from tiered.citations.authordate import sort_order, year_suffixes
 from tiered.citations.bibliography import load_bibliography
@@ -66,6 +66,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.formatter: EntryFormatter | None = None
         self.site: SiteCitations | None = None
         self.list_pages: dict[str, Page] = {}  # the site list's pages, by src_uri
+        self.lists_pending: set[str] = set()  # those whose list is not made yet
         self.parts = Parts("")
         self.diagnostics: list[Diagnostic] = []  # reading the .bib files
         self.cites: PageRecords[PageCites] = PageRecords()  # for "Cited in"
@@ -88,6 +89,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.extension = None
         self.site = None
         self.list_pages = {}
+        self.lists_pending = set()
         if self.formatter is not None:
             self.formatter.close()
             self.formatter = None
@@ -205,20 +207,38 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 for key, source in resolved.elsewhere:  # "file:line", as the writer says
                     log.warning(f"{source}: {self._unknown_message(key)}")
         self._keep_cites(rendered)
-        listings = self.site.bibliography_pages(self.list_pages, self._show)
-        for uri, listing in listings.items():
-            page = self.list_pages[uri]
-            if page.content is not None:
-                page.content = page.content.replace(self.site.bibliography_marker, listing)
+        self.site.prepare_lists(self.list_pages)
         if self.config.warn_uncited:
             for entry in self.site.uncited():
                 log.warning(
                     str(Diagnostic(entry.path, entry.line, f"'{entry.key}' is never cited"))
                 )
-        self.site.release_records()
+        if self.generated.dirty:
+            # Each list now: a page that shows what it showed is not written again.
+            for uri, page in self.list_pages.items():
+                if self._show(page, self.site.site_list_shows(uri)):
+                    self.lists_pending.add(uri)
+                    self._put_list(page)
+            self._release()
+        else:
+            # A clean build makes each list as its page is written (_list_sources).
+            self.lists_pending = set(self.list_pages)
+        return env
+
+    def _put_list(self, page: Page) -> None:
+        """The site list's page ``page`` with its list put in."""
+        assert self.site is not None
+        self.lists_pending.discard(page.file.src_uri)
+        if page.content is not None:
+            listing = self.site.site_list_of(page.file.src_uri)
+            page.content = page.content.replace(self.site.bibliography_marker, listing)
+
+    def _release(self) -> None:
+        """Every list of the site list is made: who cites what is needed no more."""
+        if self.site is not None:
+            self.site.release_records()
         self.cites.release()
         self.titles.release()
-        return env
 
     def _show(self, page: Page, shown: object) -> bool:
         """Whether the site list's page ``page``, showing ``shown``, is to be written."""
@@ -247,16 +267,29 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             title = page_title(landing.page)
         return Topic(landing.src_uri, title or landing.src_uri, landing.url)
 
+    # Before the search plugins read the page (they index the site list's entries).
+    @event_priority(50)
+    def _list_sources(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page.file.src_uri in self.lists_pending and self.site is not None:
+            self._put_list(page)
+            if not self.lists_pending:
+                self._release()
+        return context
+
     # After the search plugins read the page: citations (numbers, to search) and reference
     # lists (many entries and back-links) would cost every page's indexing and add
     # nothing to it; the references/ page holds every entry for search.
     @event_priority(-100)
-    def on_page_context(
+    def _finish_page(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.site is not None and page.content is not None:
             page.content = self.site.finish_page(page, page.content)
         return context
+
+    on_page_context = CombinedEvent(_list_sources, _finish_page)
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
@@ -267,6 +300,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.lists_pending:  # a list page MkDocs did not write (excluded by a plugin)
+            self.lists_pending = set()
+            self._release()
         self.generated.commit()
         if self.formatter is not None:
             self.formatter.close()

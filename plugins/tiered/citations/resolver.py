@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import secrets
+import zlib
+from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +32,7 @@ from tiered.citations import page_list, site_list
 from tiered.citations.authordate import sort_order
 from tiered.citations.intext import source_link
 from tiered.citations.markdown import REFS_MARKER
-from tiered.citations.markup import anchor_part, ascii_html, plain_text
+from tiered.citations.markup import anchor_part, ascii_html, cite_id, plain_text
 from tiered.common import letters
 from tiered.common.backlinks import Topic, TopicGroup, by_topic, short_names
 
@@ -53,14 +56,45 @@ _MARKUP_HINT = '<span class="citation" data-cites="'
 class PageCitations:
     """What goes in one page after search read it (see the module's docstring).
 
+    A page's fragments wait compressed (:meth:`pack`) from when its citations are
+    formatted to when they are put in: every page of the site waits so at once, and its
+    citations and list, as text, were ~17 MiB at 1,000 topics (their HTML repeats
+    itself: compressed, ~4 MiB).
+
     Attributes:
-        fragments: HTML for the page's fragment markers (citations, "Cited in", its
-            list), by number.
+        fragments: HTML (ASCII) for the page's fragment markers (citations, "Cited in",
+            its list), by number.
         entries: The keys of the entries in the page's list, by entry marker number.
     """
 
     fragments: list[str] = field(default_factory=list)
     entries: list[str] = field(default_factory=list)
+    _packed: bytes = b""
+    _lengths: array[int] = field(default_factory=lambda: array("I"))
+
+    def pack(self) -> None:
+        """Hold the fragments compressed until :meth:`fragment` needs one."""
+        if self.fragments:
+            self.unpack()  # with any packed before
+            self._lengths = array("I", map(len, self.fragments))
+            self._packed = zlib.compress("".join(self.fragments).encode("ascii"), 1)
+            self.fragments = []
+
+    def unpack(self) -> None:
+        """The fragments as text again."""
+        if not self._lengths:
+            return
+        text = zlib.decompress(self._packed).decode("ascii")
+        starts = itertools.accumulate(self._lengths, initial=0)
+        unpacked = [text[a : a + n] for a, n in zip(starts, self._lengths, strict=False)]
+        self.fragments[:0] = unpacked
+        self._packed, self._lengths = b"", array("I")
+
+    def fragment(self, number: int) -> str:
+        """The HTML of fragment marker ``number``."""
+        if self._lengths:
+            self.unpack()
+        return self.fragments[number]
 
 
 @dataclass
@@ -74,15 +108,15 @@ class PageCites:
         title: The page's title, as "Cited in" shows it.
         url: The page's address (``page.url``).
         tier: The page's ``tier`` (front matter), if it is a tier page.
-        cited: Key -> ids of the page's citations of it (none: cited by markup).
-        listed: Keys the page cites or lists (front matter ``nocite``).
+        cited: Key -> index of the page's first citation of it (None: cited by markup).
+        listed: Keys the page lists without citing them (front matter ``nocite``).
     """
 
     title: str
     url: str
     tier: str | None = None
-    cited: dict[str, list[str]] = field(default_factory=dict)
-    listed: set[str] = field(default_factory=set)
+    cited: dict[str, int | None] = field(default_factory=dict)
+    listed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -133,6 +167,8 @@ class SiteCitations:
         self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
         self.urls: dict[str, str] = {}  # the references page and its parts: src_uri -> url
         self.landing: Callable[[str], Topic | None] = lambda uri: None
+        self._keys: dict[str, list[str]] = {}  # the site list's pages: src_uri -> keys
+        self._list_pages: dict[str, Page] = {}
 
     def set_pages(
         self,
@@ -181,9 +217,8 @@ class SiteCitations:
         )
         if resolved.cited:
             record = self._record(page)
-            for key, ids in resolved.cited.items():
-                record.cited.setdefault(key, []).extend(ids)
-            record.listed |= set(resolved.cited)
+            for key, first in resolved.cited.items():
+                record.cited.setdefault(key, first)
         text = resolved.content
         if resolved.listing:
             # Where the author put ::: {#refs}, or at the end.
@@ -192,6 +227,7 @@ class SiteCitations:
                 text = text.replace(REFS_MARKER, listing, 1)
             else:
                 text += listing
+        state.pack()
         return Resolved(text, resolved.unknown)
 
     def finish_page(self, page: Page, content: str) -> str:
@@ -205,21 +241,16 @@ class SiteCitations:
             if match.group(1) == "e":
                 return self.format(state.entries[number])
             # A fragment (a page's list) may hold entry markers of its own.
-            return self._marker.sub(put, state.fragments[number])
+            return self._marker.sub(put, state.fragment(number))
 
         return self._marker.sub(put, content)
 
-    def bibliography_pages(
-        self, pages: Mapping[str, Page], show: Callable[[Page, object], bool] = lambda p, s: True
-    ) -> dict[str, str]:
-        """The site list for each of its pages (by src_uri), "Cited in" lists as markers.
+    def prepare_lists(self, pages: Mapping[str, Page]) -> None:
+        """Who cites what, in order, for the site list's pages (``pages``, by src_uri).
 
         ``pages`` holds the references page and, when the list is split, each letter's
-        page: the first then lists the letters, each of the others its entries. Before
-        a page's list is made, ``show`` is told what decides it (plain data: its
-        entries and, for each, the records of the pages citing it, with their topics);
-        a page for which it returns False (a dirty rebuild found it unchanged, see
-        :class:`~tiered.preview.generated.GeneratedPages`) gets none.
+        page: the first then lists the letters, each of the others its entries. Each
+        page's list is then made by :meth:`site_list_of`, when it is needed.
         """
         citers: dict[str, list[tuple[str, PageCites]]] = {}
         # In reading order once (the nav's, then others), so each key's list is too.
@@ -230,37 +261,46 @@ class SiteCitations:
         self._citers = citers
         self._topics = {}
         order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
+        self._list_pages = dict(pages)
+        self._keys = self.parts.group(order) if self.parts.parts else {self.parts.index: order}
+
+    def site_list_shows(self, uri: str) -> object:
+        """What decides the site list's page ``uri`` (plain data, compared by value)."""
         if not self.parts.parts:
-            page = pages[self.parts.index]
-            if not show(page, self._shows(order)):
-                return {}
-            return {page.file.src_uri: self._listing(page, order)}
-        paths = self.parts.paths
-        keys = self.parts.group(order)
-        out = {}
-        index = pages[self.parts.index]
-        rows = [
-            (label, _href(self.urls[path], index.url), len(keys[path]))
-            for label, path in paths.items()
-            if keys[path]
+            return self._shows(self._keys[uri])
+        if uri == self.parts.index:
+            return self._letter_rows(self._list_pages[uri])
+        return (self._bar(self._list_pages[uri]), self._shows(self._keys[uri]))
+
+    def site_list_of(self, uri: str) -> str:
+        """The site list on its page ``uri``, "Cited in" lists as markers."""
+        page = self._list_pages[uri]
+        if not self.parts.parts:
+            return self._listing(page, self._keys[uri])
+        if uri == self.parts.index:
+            return letters.letter_index(self._letter_rows(page), site_list.INDEX_CLASS, "source")
+        keys = self._keys[uri]
+        label = next(label for label, path in self.parts.paths.items() if path == uri)
+        listing = (
+            self._listing(page, keys)
+            if keys
+            else f"<p>No source under {html.escape(label)} is cited.</p>\n"
+        )
+        return self._bar(page) + listing
+
+    def _letter_rows(self, index: Page) -> list[tuple[str, str, int]]:
+        return [
+            (label, _href(self.urls[path], index.url), len(self._keys[path]))
+            for label, path in self.parts.paths.items()
+            if self._keys[path]
         ]
-        out[self.parts.index] = letters.letter_index(rows, site_list.INDEX_CLASS, "source")
-        if not show(index, out[self.parts.index]):
-            del out[self.parts.index]
-        listed = {path for path, found in keys.items() if found}
-        for label, path in paths.items():
-            page = pages[path]
-            links = self.parts.bar_links(path, listed, functools.partial(self._url_from, page))
-            bar = letters.letter_bar(links, site_list.BAR)
-            if not show(page, (bar, self._shows(keys[path]))):
-                continue
-            listing = (
-                self._listing(page, keys[path])
-                if keys[path]
-                else (f"<p>No source under {html.escape(label)} is cited.</p>\n")
-            )
-            out[path] = bar + listing
-        return out
+
+    def _bar(self, page: Page) -> str:
+        listed = {path for path, found in self._keys.items() if found}
+        links = self.parts.bar_links(
+            page.file.src_uri, listed, functools.partial(self._url_from, page)
+        )
+        return letters.letter_bar(links, site_list.BAR)
 
     def _shows(self, keys: list[str]) -> tuple[object, ...]:
         """What decides the site list of ``keys``: each key and who cites it, in order."""
@@ -319,10 +359,13 @@ class SiteCitations:
         self.by_page = {}
         self._citers = {}
         self._topics = {}
+        self._keys = {}
+        self._list_pages = {}
 
     def uncited(self) -> list[BibEntry]:
         """The entries no page cites or lists, in bibliography order."""
-        listed = set().union(*(record.listed for record in self.by_page.values()))
+        records = self.by_page.values()
+        listed = set().union(*(record.cited.keys() | record.listed for record in records))
         return [entry for key, entry in self.entries.items() if key not in listed]
 
     def page_cites(self, uri: str) -> PageCites | None:
@@ -353,8 +396,7 @@ class SiteCitations:
                 links.append(html.escape(key))
                 continue
             record = self._record(page)
-            record.cited.setdefault(key, [])
-            record.listed.add(key)
+            record.cited.setdefault(key, None)
             links.append(
                 source_link(
                     entry.csl,
@@ -376,7 +418,7 @@ class SiteCitations:
         """
         grouped = by_topic(
             (
-                site_list.CitedIn(record.title, href(record.url), tuple(record.cited[key])),
+                site_list.CitedIn(record.title, href(record.url), _cite_id(record, key)),
                 self._topic(uri, record),
                 record.tier,
             )
@@ -400,6 +442,7 @@ class SiteCitations:
 
     def _fragment(self, state: PageCitations, fragment: str) -> str:
         """The marker standing for ``fragment`` in the page until search has read it."""
+        state.unpack()
         state.fragments.append(ascii_html(fragment))
         return f"{self._prefix}f{len(state.fragments) - 1}-->"
 
@@ -412,6 +455,12 @@ class SiteCitations:
 @functools.lru_cache(maxsize=4096)
 def _href(url: str, base: str) -> str:
     return get_relative_url(url, base)
+
+
+def _cite_id(record: PageCites, key: str) -> str | None:
+    """The id of the first citation of ``key`` on the page of ``record``."""
+    index = record.cited[key]
+    return None if index is None else cite_id(anchor_part(record.url), index)
 
 
 def page_title(page: Page) -> str:

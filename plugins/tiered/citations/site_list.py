@@ -41,11 +41,14 @@ INDEX_CLASS = "references__index"
 
 @dataclass(frozen=True)
 class CitedIn:
-    """A page citing an entry: its title, its URL and the ids of the citations."""
+    """A page citing an entry: its title, its URL and the id of its first citation of it.
+
+    (No id: the page cites it by markup, see ``SiteCitations.resolve_markup``.)
+    """
 
     title: str
     href: str
-    cite_ids: tuple[str, ...]
+    cite_id: str | None
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class TopicCitedIn:
 
 
 def _first(where: CitedIn) -> str:
-    return f"{where.href}#{where.cite_ids[0]}" if where.cite_ids else where.href
+    return f"{where.href}#{where.cite_id}" if where.cite_id else where.href
 
 
 def cited_in_item(where: CitedIn | TopicCitedIn) -> str:

@@ -12,6 +12,7 @@ attributes never reach this module (the Markdown extension sees to that).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -125,7 +126,10 @@ class Citation:
 
 
 def _key(match: re.Match[str]) -> str:
-    return match.group("braced") if match.group("braced") is not None else match.group("key")
+    # One string a key, however many pages cite it: the build holds every page's keys
+    # (its numbering, its "Cited in" record) until the page is written.
+    found = match.group("braced") if match.group("braced") is not None else match.group("key")
+    return sys.intern(found)
 
 
 def split_locator(text: str) -> tuple[str, str, str]:
