@@ -58,6 +58,17 @@ def _split_sentences(block: str) -> tuple[str, ...]:
     return tuple(s for s in sentences if _WORD.search(s))
 
 
+def page_done() -> None:
+    """Forget the last page's blocks and sentences (call when every reader is done).
+
+    What the two lookups above hold is one page's, for the plugins reading that page;
+    kept until the cache overflowed, it was ~2.7 MiB of other pages' text alive while
+    the site renders.
+    """
+    _split_sentences.cache_clear()
+    _words.cache_clear()
+
+
 def words(sentence: str) -> list[str]:
     return list(_words(sentence))
 
@@ -68,15 +79,11 @@ def _words(sentence: str) -> tuple[str, ...]:
 
 
 # Called for every word of every page: cached (the C wrapper costs less than the test).
+# The one cache of syllable counts: a site's vocabulary, bounded.
 @functools.lru_cache(maxsize=65536)
 def word_syllables(word: str) -> int:
     """Syllables; a number counts as two (few are read out as one or as many as five)."""
     return 2 if word[0].isdigit() else syllables(word)
-
-
-@functools.lru_cache(maxsize=65536)
-def _polysyllable(word: str) -> bool:
-    return word_syllables(word) >= _POLY
 
 
 def find_sentence(source: str, sentence: str, start: int = 0) -> int:
@@ -169,10 +176,11 @@ def measure(blocks: list[str], hardest: int = 3) -> Measures:
     long_enough: list[str] = []
     for sentence in sentences:
         found = _words(sentence)
-        total = sum(map(word_syllables, found))
+        counts = list(map(word_syllables, found))
+        total = sum(counts)
         n_words += len(found)
         n_syllables += total
-        n_poly += sum(map(_polysyllable, found))
+        n_poly += sum(map(_POLY.__le__, counts))
         n_long += len(found) > LONG_SENTENCE
         grades[sentence] = 0.39 * len(found) + 11.8 * total / len(found) - 15.59 if found else 0.0
         if len(found) >= 5:

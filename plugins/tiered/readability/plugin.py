@@ -35,7 +35,7 @@ from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 from tiered.readability import render
 from tiered.readability.config import ReadabilityConfig
-from tiered.readability.measure import article_blocks, find_sentence, measure
+from tiered.readability.measure import article_blocks, find_sentence, measure, page_done
 from tiered.readability.targets import read_override
 
 if TYPE_CHECKING:
@@ -190,6 +190,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.measured.add(page.file.src_uri)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
+        page_done()  # tiered/plain read the page before (it hands over its figures)
         if not self.config.show:
             return html
         line = render.reading_line(measures, self.config.words_per_minute, note)

@@ -19,7 +19,7 @@ import bisect
 import itertools
 import re
 from array import array
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -99,9 +99,12 @@ def estimate(word: str) -> int:
     return max(1, count)
 
 
-@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables in ``word`` (letters only; case and a plural ending do not matter)."""
+    """Syllables in ``word`` (letters only; case and a plural ending do not matter).
+
+    Not cached here: :func:`tiered.readability.measure.word_syllables`, which every
+    page's words go through, is the one cache of the answers.
+    """
     word = word.lower().strip("'’")
     if not word:
         return 0
