@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 
 def topic_path(slug: str) -> str:
@@ -94,6 +93,8 @@ def site_file(url: str, root: Path) -> Path | None:
     parts = urlsplit(url)
     if parts.scheme.lower() != "file" or parts.netloc.lower() not in {"", "localhost"}:
         return None
+    from urllib.request import url2pathname  # noqa: PLC0415 - it loads http.client, ssl
+
     path = Path(url2pathname(parts.path))
     resolved = (root / path).resolve()  # an absolute path replaces root
     return resolved if resolved.is_relative_to(root.resolve()) else None

@@ -18,7 +18,6 @@ from mkdocs.utils import get_relative_url
 from tiered.pdf.cache import cache_folder
 from tiered.pdf.config import PdfConfig
 from tiered.pdf.downloads import PageRole, links_html, page_role
-from tiered.pdf.export import Options, export
 from tiered.pdf.names import (
     category_path,
     category_tier_path,
@@ -26,13 +25,14 @@ from tiered.pdf.names import (
     tier_path,
     topic_path,
 )
-from tiered.pdf.render import Result
 from tiered.pdf.scope import topic_count, whole_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+    from tiered.pdf.render import Result
 
 log = get_plugin_logger(__name__)
 
@@ -130,6 +130,10 @@ class PdfPlugin(BasePlugin[PdfConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self._active():
             return
+        # Here, not at the top: a build with the export off (a preview, a library's
+        # HTML) does not load the renderer's modules (~3.5 MiB).
+        from tiered.pdf.export import Options, export  # noqa: PLC0415
+
         options = Options(
             site_name=config.site_name,
             output_dir=self.config.output_dir,
