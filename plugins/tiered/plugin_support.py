@@ -59,7 +59,12 @@ def release_page(page: Page) -> None:
     ``on_post_page``. In a library they are most of a build's memory (4,000 pages: about
     65 MiB, twice the search index) and all of it is held at the end, when the search
     index is written. Call it from the last ``on_post_page`` of the build.
+
+    The title is pinned first: MkDocs works ``Page.title`` out from the Markdown each time
+    it is read (and gives ``None`` without it), and the pages written later still show
+    this one's title in their navigation and previous/next links.
     """
+    page.title = page.title
     page.markdown = None
     page.content = None
 

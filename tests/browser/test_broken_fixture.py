@@ -1,6 +1,6 @@
-"""The checks catch what they are for: a page with an image without alt text, a font
-from another host and misnested tags fails the axe, network and validity checks that
-every page of the real site passes (test_pages.py, test_validity.py)."""
+"""The checks catch what they are for: a page with an image without alt text, a skipped
+heading level, a font from another host and misnested tags fails the axe, network and
+validity checks that every page of the real site passes (test_pages.py, test_validity.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ BROKEN = """# A careless page
 <img src="scan.png">
 
 <div><span>Misnested tags.</div></span>
+
+#### A heading three levels down
 """
 
 
@@ -38,8 +40,11 @@ def test_the_checks_fail_on_a_broken_page(
 
     assert any(u.startswith("https://fonts.googleapis.com/") for u in seen.foreign), seen.foreign
     assert all(not u.startswith(url) for u in seen.foreign)
-    image_alt = [v for v in seen.serious if v["id"] == "image-alt"]
+    image_alt = [v for v in seen.violations if v["id"] == "image-alt"]
     assert image_alt and image_alt[0]["impact"] == "critical"
     assert image_alt[0]["nodes"][0]["target"] == ["img"]
+    # A moderate finding fails the page checks too, not only serious and critical ones.
+    heading_order = [v for v in seen.violations if v["id"] == "heading-order"]
+    assert heading_order and heading_order[0]["impact"] == "moderate"
     errors = site_errors(result.site)["index.html"]
     assert any("unexpected-end-tag" in error for error in errors), errors

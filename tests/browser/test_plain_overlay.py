@@ -9,6 +9,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import describe, run_axe
+from tests.conftest import REPO
 from tests.conftest import page as markdown_page
 from tests.serve_support import serving, wait_for
 
@@ -25,6 +26,8 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     docs = {
         "topics/bones/index.md": markdown_page("title: Bones\n", "# Bones\n\nAbout.\n"),
         "topics/bones/fundamentals.md": markdown_page("tier: fundamentals\nsummary: S.\n", BODY),
+        # The repo site's stylesheet: it fixes the contrast of Material's footer line.
+        "stylesheets/site.css": (REPO / "docs/stylesheets/site.css").read_text(encoding="utf-8"),
     }
     for name, text in docs.items():
         path = root / "docs" / name
@@ -34,6 +37,7 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "site_name": "Overlay",
         "theme": {"name": "material", "font": False},
         "plugins": ["tiered/levels", "tiered/plain"],
+        "extra_css": ["stylesheets/site.css"],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     with serving(root) as url:
@@ -125,9 +129,5 @@ def test_tab_reaches_the_marks(page: Page) -> None:
 
 def test_the_overlay_passes_axe(page: Page, axe_source: str) -> None:
     page.locator(".tiered-plain-mark[data-kind=jargon]").first.focus()  # a tooltip open
-    violations = [
-        v
-        for v in run_axe(page, axe_source)
-        if any("tiered-plain" in " ".join(map(str, n["target"])) for n in v["nodes"])
-    ]
+    violations = run_axe(page, axe_source)
     assert violations == [], describe(violations)

@@ -88,7 +88,9 @@ def test_the_wheel_metadata_covers_every_vendored_licence() -> None:
     expression = project["license"].split(" AND ")
     assert expression[0] == "MIT"
     third_party = [e for e in _manifest() if e["origin"] != "tiered"]
-    assert sorted(expression[1:]) == sorted({e["licence"] for e in third_party})
+    # Someone else's MIT file (Material's template) is covered by the expression's MIT,
+    # ours; its notice, with their copyright, still ships among the licence files.
+    assert sorted(expression[1:]) == sorted({e["licence"] for e in third_party} - {"MIT"})
     assert project["license-files"] == ["LICENSE", *[e["notice"] for e in third_party]]
 
 

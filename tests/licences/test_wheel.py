@@ -19,6 +19,7 @@ DIST_INFO = "tiered-0.1.0.dist-info"
 NOTICES = (
     "LICENSE",
     "plugins/tiered/citations/styles/LICENSE",
+    "plugins/tiered/levels/templates/partials/LICENSE",
     "plugins/tiered/readability/data/cmudict.LICENSE",
 )
 
