@@ -52,7 +52,7 @@ _MARKUP = re.compile(
 _MARKUP_HINT = '<span class="citation" data-cites="'
 
 
-@dataclass
+@dataclass(slots=True)
 class PageCitations:
     """What goes in one page after search read it (see the module's docstring).
 
@@ -97,7 +97,7 @@ class PageCitations:
         return self.fragments[number]
 
 
-@dataclass
+@dataclass(slots=True)
 class PageCites:
     """What one page cites, as the references page lists it: plain data, no ``Page``.
 
@@ -161,7 +161,7 @@ class SiteCitations:
         self.bibliography_marker = f"<!--tiered-{token}:bibliography-->"
         self.pages: dict[str, PageCitations] = {}  # by src_uri, until put in
         self.by_page: dict[str, PageCites] = {}  # src_uri -> what the page cites
-        self._citers: dict[str, list[tuple[str, PageCites]]] = {}  # key -> its pages
+        self._citers: dict[str, list[str]] = {}  # key -> its pages (src_uri, in by_page)
         self._topics: dict[str, Topic | None] = {}  # citing tier page -> its topic
         self.order: dict[str, int] = {}  # reading order: src_uri -> index
         self.parts = site_list.Parts("")  # which page lists each entry (set_pages)
@@ -252,12 +252,14 @@ class SiteCitations:
         page: the first then lists the letters, each of the others its entries. Each
         page's list is then made by :meth:`site_list_of`, when it is needed.
         """
-        citers: dict[str, list[tuple[str, PageCites]]] = {}
+        # Pages by address, not (address, record) pairs: a list holds every citing page of
+        # every key (24,000 at 1,000 topics) while every page's HTML is held too.
+        citers: dict[str, list[str]] = {}
         # In reading order once (the nav's, then others), so each key's list is too.
         reading = sorted(self.by_page.items(), key=lambda item: self.order.get(item[0], 0))
         for uri, record in reading:
             for key in record.cited:
-                citers.setdefault(key, []).append((uri, record))
+                citers.setdefault(key, []).append(uri)
         self._citers = citers
         self._topics = {}
         order = sorted(citers, key=lambda key: (sort_order(self.csl[key]), key))
@@ -304,10 +306,7 @@ class SiteCitations:
 
     def _shows(self, keys: list[str]) -> tuple[object, ...]:
         """What decides the site list of ``keys``: each key and who cites it, in order."""
-        return tuple(
-            (key, tuple((uri, rec, self._topic(uri, rec)) for uri, rec in self._citers[key]))
-            for key in keys
-        )
+        return tuple((key, tuple(self._citer(uri) for uri in self._citers[key])) for key in keys)
 
     def _topic(self, uri: str, record: PageCites) -> Topic | None:
         """The topic of citing page ``uri`` (a tier page's), once a build."""
@@ -419,12 +418,17 @@ class SiteCitations:
         grouped = by_topic(
             (
                 site_list.CitedIn(record.title, href(record.url), _cite_id(record, key)),
-                self._topic(uri, record),
+                topic,
                 record.tier,
             )
-            for uri, record in self._citers[key]
+            for _uri, record, topic in map(self._citer, self._citers[key])
         )
         return [_topic_cited_in(item, href) for item in grouped]
+
+    def _citer(self, uri: str) -> tuple[str, PageCites, Topic | None]:
+        """Citing page ``uri``, its record and its topic."""
+        record = self.by_page[uri]
+        return uri, record, self._topic(uri, record)
 
     def _record(self, page: Page) -> PageCites:
         """What ``page`` cites, so far in this build."""
