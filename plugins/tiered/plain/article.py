@@ -8,12 +8,11 @@ placed at ``file:line:col``.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from itertools import accumulate, chain
+from itertools import chain
 
 from tiered.readability.measure import article_blocks, block_sentences, sentence_words, words
 
@@ -21,7 +20,6 @@ GLOSSARY_LINK = "tiered-glossary-term"
 """The class of the glossary's term links (documented markup of ``tiered/glossary``)."""
 # The glossary's link markup: its text is plain (AtomicString), never nested tags.
 _GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
-_DIGITS = re.compile(r"\d+")
 _GAP = 80  # characters of markup a sentence's first two words may have between them
 _TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
 
@@ -62,18 +60,15 @@ class Article:
     def numbered(self) -> frozenset[int]:
         """The indices of the sentences with a digit in them (the numbers checks read only these).
 
-        One search over the page's text joined, not one a sentence: each run of digits
-        is placed in its sentence by the sentences' end offsets.
+        A digit always starts a word (``readability.measure``'s words are runs of letters
+        or numbers), so these are the sentences holding one of the page's words that
+        start with a digit: no search through the text.
         """
-        texts = [s.text for s in self.sentences]
-        joined = "\n".join(texts)  # no sentence holds a line break (whitespace is collapsed)
-        runs = [m.start() for m in _DIGITS.finditer(joined)]
-        if not runs:
+        numeric = {w for w in self.distinct if w[0].isdecimal()}  # what \d matches
+        if not numeric:
             return frozenset()
-        # Sentence i ends (with its separator) at ends[i]: its text's length, the texts
-        # before it and one separator each.
-        ends = [total + i + 1 for i, total in enumerate(accumulate(map(len, texts)))]
-        return frozenset(bisect.bisect_right(ends, at) for at in runs)
+        found = enumerate(self.sentences)
+        return frozenset(i for i, s in found if not numeric.isdisjoint(s.words))
 
     def paragraphs(self) -> list[list[Sentence]]:
         """The sentences grouped by paragraph or list item."""
