@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from itertools import chain
+from itertools import chain, groupby
+from operator import attrgetter
 
 from tiered.readability.measure import article_blocks, block_sentences, sentence_words, words
 
@@ -20,6 +21,7 @@ GLOSSARY_LINK = "tiered-glossary-term"
 """The class of the glossary's term links (documented markup of ``tiered/glossary``)."""
 # The glossary's link markup: its text is plain (AtomicString), never nested tags.
 _GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
+_PARAGRAPH = attrgetter("paragraph")
 _GAP = 80  # characters of markup a sentence's first two words may have between them
 _TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
 
@@ -72,10 +74,8 @@ class Article:
 
     def paragraphs(self) -> list[list[Sentence]]:
         """The sentences grouped by paragraph or list item."""
-        groups: dict[int, list[Sentence]] = {}
-        for sentence in self.sentences:
-            groups.setdefault(sentence.paragraph, []).append(sentence)
-        return list(groups.values())
+        # In reading order, a paragraph's sentences are next to each other.
+        return [list(group) for _index, group in groupby(self.sentences, _PARAGRAPH)]
 
     def locate(self, sentence: Sentence, text: str) -> int:
         """Where ``text`` (words of ``sentence``) is in the source, or the sentence's start.
