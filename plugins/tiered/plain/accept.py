@@ -108,7 +108,8 @@ def apply(findings: list[Finding], allowed: Allowed, source: str) -> Accepted:
     lines = {m.line: m for m in inline}
     used: set[int] = set()
     for finding in findings:
-        line = position(source, finding.offset)[0] if finding.offset >= 0 else 0
+        # Most pages have no marker: then no finding needs its line.
+        line = position(source, finding.offset)[0] if lines and finding.offset >= 0 else 0
         marker = lines.get(line)
         if marker is not None:
             used.add(marker.line)

@@ -31,8 +31,11 @@ def is_acronym(word: str) -> bool:
 def check(article: Article) -> list[Finding]:
     """Each acronym whose first use on the page is neither spelled out nor linked."""
     seen: set[str] = set()
-    findings = []
-    acronyms = {w for w in article.distinct if w.isupper() and is_acronym(w)}
+    findings: list[Finding] = []
+    # The few words in capitals first (filtered in C), then the acronym test on those.
+    acronyms = set(filter(is_acronym, filter(str.isupper, article.distinct)))
+    if not acronyms:
+        return findings
     for sentence in article.sentences:
         if acronyms.isdisjoint(sentence.words):
             continue

@@ -8,21 +8,26 @@ placed at ``file:line:col``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import chain, groupby
+from operator import attrgetter
 
-from tiered.readability.measure import article_blocks, split_sentences, words
+from tiered.readability.measure import article_blocks, block_sentences, sentence_words, words
 
 GLOSSARY_LINK = "tiered-glossary-term"
 """The class of the glossary's term links (documented markup of ``tiered/glossary``)."""
 # The glossary's link markup: its text is plain (AtomicString), never nested tags.
 _GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
+_PARAGRAPH = attrgetter("paragraph")
 _GAP = 80  # characters of markup a sentence's first two words may have between them
 _TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
 
 
-@dataclass(frozen=True)
+# Slots: a page has a hundred or so of these, made and dropped for every page.
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of the article.
 
@@ -53,12 +58,24 @@ class Article:
     glossary_words: frozenset[str]
     distinct: frozenset[str] = frozenset()  # every word on the page, as written
 
+    @functools.cached_property
+    def numbered(self) -> frozenset[int]:
+        """The indices of the sentences with a digit in them (the numbers checks read only these).
+
+        A digit always starts a word (``readability.measure``'s words are runs of letters
+        or numbers), so these are the sentences holding one of the page's words that
+        start with a digit: no search through the text.
+        """
+        numeric = {w for w in self.distinct if w[0].isdecimal()}  # what \d matches
+        if not numeric:
+            return frozenset()
+        found = enumerate(self.sentences)
+        return frozenset(i for i, s in found if not numeric.isdisjoint(s.words))
+
     def paragraphs(self) -> list[list[Sentence]]:
         """The sentences grouped by paragraph or list item."""
-        groups: dict[int, list[Sentence]] = {}
-        for sentence in self.sentences:
-            groups.setdefault(sentence.paragraph, []).append(sentence)
-        return list(groups.values())
+        # In reading order, a paragraph's sentences are next to each other.
+        return [list(group) for _index, group in groupby(self.sentences, _PARAGRAPH)]
 
     def locate(self, sentence: Sentence, text: str) -> int:
         """Where ``text`` (words of ``sentence``) is in the source, or the sentence's start.
@@ -125,14 +142,14 @@ def read_article(html: str, source: str, body_offset: int = 0) -> Article:
 def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
     """:func:`read_article` from the page's article blocks, when they are at hand."""
     sentences = []
-    distinct: set[str] = set()
     cursor = body_offset
     for index, block in enumerate(blocks):
-        for text in split_sentences(block):
-            found = tuple(words(text))
-            distinct.update(found)
+        for text in block_sentences(block):
+            found = sentence_words(text)  # readability's tuple, shared (it reads them next)
             offset = place(source, found, cursor)
             if offset >= 0:
                 cursor = offset + 1
             sentences.append(Sentence(text, offset, index, found))
-    return Article(source, tuple(sentences), glossary_words(html), frozenset(distinct))
+    # One set of every word, built in C from the sentences' tuples.
+    distinct = frozenset(chain.from_iterable(s.words for s in sentences))
+    return Article(source, tuple(sentences), glossary_words(html), distinct)

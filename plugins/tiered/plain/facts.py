@@ -16,7 +16,6 @@ from tiered.plain.article import Article
 
 # Digits with thousands commas and a decimal part; not inside a longer token ("CYP19A1").
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,15}(?:,\d{3})*(?:\.\d+)?(?![\w])")
-_DIGIT = re.compile(r"\d")
 _CITATION = "[@"  # Pandoc citation syntax, as the author writes it
 
 
@@ -46,9 +45,8 @@ def numbers(article: Article) -> tuple[Number, ...]:
     """Every number in the article's sentences, with whether its sentence is cited."""
     found = []
     sentences = article.sentences
-    for index, sentence in enumerate(sentences):
-        if not _DIGIT.search(sentence.text):
-            continue
+    for index in sorted(article.numbered):
+        sentence = sentences[index]
         matches = list(_NUMBER.finditer(sentence.text))
         cited = bool(matches) and _cited(article, index)
         for match in matches:
@@ -62,10 +60,11 @@ def _cited(article: Article, index: int) -> bool:
     sentence = article.sentences[index]
     if sentence.offset < 0:
         return False
-    end = next(
-        (s.offset for s in article.sentences[index + 1 :] if s.offset > sentence.offset),
-        len(article.source),
-    )
+    end = len(article.source)
+    for later in range(index + 1, len(article.sentences)):  # no copy of the rest
+        if article.sentences[later].offset > sentence.offset:
+            end = article.sentences[later].offset
+            break
     end = min(end, sentence.offset + 2 * len(sentence.text) + 200)
     return article.source.find(_CITATION, sentence.offset, end) >= 0
 

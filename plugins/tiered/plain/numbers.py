@@ -28,7 +28,6 @@ _RELATIVE_WORDS = re.compile(
 _ABSOLUTE = re.compile(r"\b(?:in|out of|of every)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b")
 _VAGUE = frozenset({"rare", "rarely", "common", "commonly", "uncommon"})
 _VAGUE_FORMS = _VAGUE | {w.capitalize() for w in _VAGUE} | {w.upper() for w in _VAGUE}
-_DIGIT = re.compile(r"\d")
 _COUNT_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
     | {"hundred", "thousand", "million", "half", "quarter", "third"}
@@ -51,11 +50,12 @@ def check(article: Article) -> list[Finding]:
     sentences = article.sentences
     # A percentage needs its count beside it; a relative change, its absolute numbers
     # beside it or right after it. Only a sentence with a digit can have either.
-    absolute = [bool(_DIGIT.search(s.text) and _ABSOLUTE.search(s.text)) for s in sentences]
+    numbered = article.numbered
+    absolute = {i for i in numbered if _ABSOLUTE.search(sentences[i].text)}
     for index, sentence in enumerate(sentences):
-        here = absolute[index]
-        near = here or (index + 1 < len(sentences) and absolute[index + 1])
-        if _DIGIT.search(sentence.text):
+        here = index in absolute
+        near = here or index + 1 in absolute
+        if index in numbered:
             findings.extend(_numbers(article, sentence, here, near))
         findings.extend(_relative_words(article, sentence, near))
         if not _VAGUE_FORMS.isdisjoint(sentence.words):

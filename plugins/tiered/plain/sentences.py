@@ -54,7 +54,7 @@ def passive(found: Sequence[str]) -> str | None:
     """The first passive verb group ("is made") among a sentence's words, or ``None``."""
     if _BE_FORMS.isdisjoint(found):
         return None  # most sentences: no form of "be" at all
-    folded = [w.casefold() for w in found]
+    folded = list(map(str.casefold, found))
     for index, word in enumerate(folded):
         if word not in _BE:
             continue

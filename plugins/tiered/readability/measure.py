@@ -73,6 +73,16 @@ def words(sentence: str) -> list[str]:
     return list(_words(sentence))
 
 
+def sentence_words(sentence: str) -> tuple[str, ...]:
+    """:func:`words` as the shared (cached) tuple: no copy for a caller that keeps it."""
+    return _words(sentence)
+
+
+def block_sentences(block: str) -> tuple[str, ...]:
+    """:func:`split_sentences` as the shared (cached) tuple."""
+    return _split_sentences(block)
+
+
 @functools.lru_cache(maxsize=_PAGE_SENTENCES)
 def _words(sentence: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(sentence))
