@@ -134,10 +134,31 @@ def test_the_server_keeps_polling_when_the_system_refuses(tmp_path: Path) -> Non
         docs.rmdir()  # nothing left to watch: the system says no
         reason = watch_natively(server)
         assert reason is not None
-        assert "No such file or directory" in reason
+        assert reason == f"{docs}: No such file or directory"
         assert isinstance(server.observer, PollingObserver)
         assert [emitter.watch.path for emitter in server.observer.emitters] == [str(docs)]
         server.unwatch(str(docs))
+
+
+def test_the_plugin_says_when_the_server_keeps_polling(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _write_site(tmp_path, {})
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    with _server(tmp_path) as server:
+        server.watch(str(gone))
+        gone.rmdir()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            served = config.plugins.on_serve(server, config=config, builder=lambda: None)
+        assert served is server
+        assert isinstance(server.observer, PollingObserver)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"tiered: the system does not watch the files for changes ({gone}: No such file or "
+        "directory): MkDocs polls them instead; set tiered/preview's option 'watch: polling' "
+        "to say so"
+    ]
 
 
 def _write_site(root: Path, preview: dict[str, Any]) -> None:

@@ -88,8 +88,8 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
             refused = watch_natively(server)
             if refused is not None:
                 log.warning(
-                    f"tiered/preview: the system does not watch the files ({refused}): "
-                    "MkDocs polls them instead; set the option 'watch: polling' to say so"
+                    f"the system does not watch the files for changes ({refused}): MkDocs "
+                    "polls them instead; set tiered/preview's option 'watch: polling' to say so"
                 )
         if self.dirty and not self.frozen:  # the first build is done, the rebuilds to come
             heap.freeze()

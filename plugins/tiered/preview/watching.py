@@ -170,14 +170,21 @@ def watch_natively(server: LiveReloadServer) -> str | None:
     server.observer = native  # type: ignore[assignment]  # the same calls, another class
     try:
         _rewatch(server, moved)
-    except OSError as err:
+    except _Refused as refused:
         for path, _recursive, _count in moved:
             _unwatch(server, path)
         native.stop()
         server.observer = polling
         _rewatch(server, moved)
-        return str(err)
+        return str(refused)
     return None
+
+
+class _Refused(Exception):
+    """The system would not watch ``path``."""
+
+    def __init__(self, path: str, err: OSError) -> None:
+        super().__init__(f"{path}: {err.strerror or err}")
 
 
 def _unwatch(server: LiveReloadServer, path: str) -> int:
@@ -194,4 +201,7 @@ def _unwatch(server: LiveReloadServer, path: str) -> int:
 def _rewatch(server: LiveReloadServer, moved: list[tuple[str, bool, int]]) -> None:
     for path, recursive, count in moved:
         for _ in range(count):
-            server.watch(path, recursive=recursive)
+            try:
+                server.watch(path, recursive=recursive)
+            except OSError as err:
+                raise _Refused(path, err) from err
