@@ -17,8 +17,9 @@ preview, as this repo's ``mkdocs.yml``; PDF off). For each size it prints:
   time per page;
 - HTML bytes of a tier page (both builds) and of each page the plugins generate;
 - ``mkdocs serve --dirty`` (what ``make serve`` runs): seconds from saving a tier page until the
-  server returns the page with the change; also after an edit of the glossary file and
-  of the .bib file (their pages);
+  server returns the page with the change (``--saves`` pages, one after the other: the
+  median and the fastest); also after an edit of the glossary file and of the .bib file
+  (their pages);
 - at ``--pdf-topics`` (100): the full ``tiered pdf`` export, and the re-export after one
   page edit and a rebuild (how many PDFs were written again).
 
@@ -491,7 +492,7 @@ def measure_size(topics: int, args: argparse.Namespace, tmp: Path) -> Size:
     size.generated = generated_pages(library)
     if not args.no_serve:
         extras = topics <= args.serve_extras_up_to
-        size.serve = serve_reload(library, args.serve_limit, extras)
+        size.serve = serve_reload(library, args.serve_limit, extras, args.saves)
     if topics == args.pdf_topics:
         size.pdf = pdf_export(library, args.workers)
     print()
@@ -622,6 +623,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="PDF export processes")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve test")
     parser.add_argument("--serve-limit", type=float, default=600.0)
+    parser.add_argument("--saves", type=int, default=5, help="tier pages saved under serve")
     parser.add_argument(
         "--serve-extras-up-to",
         type=int,

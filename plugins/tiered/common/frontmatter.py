@@ -105,6 +105,15 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     return found
 
 
+def block_end(text: str) -> int:
+    """Where the front matter block of ``text`` ends (0: it has none).
+
+    What :func:`parse_front_matter` reads of a text is ``text[:block_end(text)]``.
+    """
+    match = _BLOCK_RE.match(text)
+    return match.end() if match else 0
+
+
 def _parse(text: str, path: str) -> FrontMatter:
     match = _BLOCK_RE.match(text)
     if match is None:

@@ -9,12 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tiered.common.dates import read_date
 from tiered.common.diagnostics import Diagnostic
-from tiered.common.frontmatter import FrontMatter, parse_front_matter, unknown_fields
+from tiered.common.frontmatter import (
+    FrontMatter,
+    block_end,
+    parse_front_matter,
+    unknown_fields,
+)
 
 LANDING = "index.md"
 _DECLARE = (
@@ -128,6 +133,18 @@ def topic_prefix(topics_dir: str) -> str:
     """What the ``src_uri`` of a page in ``topics_dir`` starts with (``""`` for ``.``)."""
     folder = topics_dir.strip("/")
     return "" if folder in {"", "."} else folder + "/"
+
+
+def read_part(doc: SourceDoc) -> SourceDoc:
+    """``doc`` cut to what :func:`collect` reads of it.
+
+    A landing page whole (its first heading may be the topic's title), any other page's
+    front matter block: for a caller that keeps sources across builds, since a tier
+    page's article is most of its text and none of it is read here.
+    """
+    if doc.src_uri.rpartition("/")[2] == LANDING:
+        return doc
+    return replace(doc, text=doc.text[: block_end(doc.text)])
 
 
 def collect(

@@ -23,8 +23,9 @@ from tiered.levels import render
 from tiered.levels.catalog import Catalog, Category, catalog
 from tiered.levels.config import LevelsConfig
 from tiered.levels.library import LibrarySite, nest_paths
-from tiered.levels.model import Library, SourceDoc, Topic, collect, topic_prefix
+from tiered.levels.model import Library, Topic, collect, topic_prefix
 from tiered.levels.navigation import Mode, arrange
+from tiered.levels.sources import KeptSources
 from tiered.plugin_support import (
     add_assets,
     display_path,
@@ -58,11 +59,13 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.catalog: Catalog | None = None
         self.landings: dict[str, Topic] = {}
         self.generated = GeneratedPages()  # A–Z, letters, categories: written when changed
+        self.sources = KeptSources()  # read again when saved, in a dirty serve
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild writes a
         # generated page again only when its list changed (see GeneratedPages).
         self.generated.set_dirty(dirty)
+        self.sources.set_dirty(dirty)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.library = None
@@ -95,9 +98,10 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
                 continue
             shown = display_path(file.abs_src_path, root, file.src_uri)
             try:
-                docs.append(SourceDoc(file.src_uri, shown, file.content_string))
+                docs.append(self.sources.read(file, shown))
             except UnicodeDecodeError as err:
                 log.warning(f"{shown}: not valid UTF-8 text ({err.reason})")
+        self.sources.done()
         fields = front_matter_fields(config) | set(self.config.extra_front_matter)
         self.library = library = collect(
             docs, self.config.tier_models(), self.config.topics_dir, fields
