@@ -10,6 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 TIERS = ("fundamentals", "intermediate", "academic")
+# Both themes; Material as the repo's site uses it (section index pages, previous/next).
+THEMES: dict[str, dict[str, Any]] = {
+    "mkdocs": {"name": "mkdocs"},
+    "material": {
+        "name": "material",
+        "font": False,
+        "features": ["navigation.indexes", "navigation.sections", "navigation.footer"],
+    },
+}
 CATEGORIES: list[dict[str, Any]] = [
     {"slug": "bones", "title": "Bones and joints", "description": "Skeleton, joints, density."},
     {"slug": "heart", "title": "Heart and vessels", "description": "Blood pressure & rhythm."},

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
 
 from tests.conftest import BuildResult, SiteFactory, page, topic
 from tests.html_validity import html_errors
-from tests.library_site import CATEGORIES, levels_options, library, slug_of, title_of
+from tests.library_site import CATEGORIES, THEMES, levels_options, library, slug_of, title_of
 
 HOME = {"index.md": "# Home\n\nWelcome.\n"}
-# Material as the repo's site uses it (section index pages, previous/next footer).
-THEMES: dict[str, dict[str, Any]] = {
-    "mkdocs": {"name": "mkdocs"},
-    "material": {
-        "name": "material",
-        "font": False,
-        "features": ["navigation.indexes", "navigation.sections", "navigation.footer"],
-    },
-}
 TIER_PAGE = f"topics/{slug_of(1)}/intermediate/index.html"  # topic 1 is in "heart"
 
 

@@ -9,22 +9,13 @@ said "None" for Home, the glossary and each topic's landing page.
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from typing import Any
 
 import pytest
 
 from tests.conftest import BuildResult, SiteFactory
-from tests.library_site import levels_options, library, slug_of, title_of
+from tests.library_site import THEMES, levels_options, library, slug_of, title_of
 
 GLOSSARY = "terms:\n  - term: calcium\n    short: A mineral that bones are made of.\n"
-THEMES: dict[str, dict[str, Any]] = {
-    "mkdocs": {"name": "mkdocs"},
-    "material": {
-        "name": "material",
-        "font": False,
-        "features": ["navigation.indexes", "navigation.sections", "navigation.footer"],
-    },
-}
 TOPIC = slug_of(1)
 
 
