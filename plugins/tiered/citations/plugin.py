@@ -217,7 +217,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             # Each list now: a page that shows what it showed is not written again.
             for uri, page in self.list_pages.items():
                 if self._show(page, self.site.site_list_shows(uri)):
-                    self.lists_pending.add(uri)
                     self._put_list(page)
             self._release()
         else:
@@ -228,7 +227,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _put_list(self, page: Page) -> None:
         """The site list's page ``page`` with its list put in."""
         assert self.site is not None
-        self.lists_pending.discard(page.file.src_uri)
         if page.content is not None:
             listing = self.site.site_list_of(page.file.src_uri)
             page.content = page.content.replace(self.site.bibliography_marker, listing)
@@ -273,6 +271,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if page.file.src_uri in self.lists_pending and self.site is not None:
+            self.lists_pending.discard(page.file.src_uri)
             self._put_list(page)
             if not self.lists_pending:
                 self._release()

@@ -92,8 +92,7 @@ class PageCitations:
 
     def fragment(self, number: int) -> str:
         """The HTML of fragment marker ``number``."""
-        if self._lengths:
-            self.unpack()
+        self.unpack()
         return self.fragments[number]
 
 
