@@ -16,7 +16,6 @@ entry's CSL-JSON, the style and the year suffix.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from typing import IO, Any
 
 from tiered.citations import authordate
 from tiered.citations.markup import ascii_html
+from tiered.common.worker import cores
 
 # Below this many entries to format, starting a worker costs more than it saves.
 WORKER_THRESHOLD = 200
@@ -38,13 +38,6 @@ _WORKER_WAIT = 120.0
 
 def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[str, str, str]:
     return json.dumps(csl, sort_keys=True, ensure_ascii=False), style, suffix
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class EntryFormatter:
@@ -74,7 +67,7 @@ class EntryFormatter:
         suffix = self.suffixes.get
         self._keys = {key: _cache_key(csl, style, suffix(key, "")) for key, csl in entries.items()}
         todo = [[key, csl] for key, csl in entries.items() if self._keys[key] not in _CACHE]
-        if background and len(todo) >= WORKER_THRESHOLD and _cores() > 1:
+        if background and len(todo) >= WORKER_THRESHOLD and cores() > 1:
             self._start(todo)
 
     def _start(self, todo: list[list[Any]]) -> None:

@@ -34,8 +34,9 @@ from tiered.plugin_support import (
 from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 from tiered.readability import render
+from tiered.readability.background import Measurer
 from tiered.readability.config import ReadabilityConfig
-from tiered.readability.measure import article_blocks, find_sentence, measure, page_done
+from tiered.readability.measure import Measures, find_sentence, page_done
 from tiered.readability.targets import read_override
 
 if TYPE_CHECKING:
@@ -68,6 +69,16 @@ class _Handed:
 
 
 _NOTHING = _Handed((), "", None)
+_UNMEASURED = Measures(0, 0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class _Measuring:
+    """A tier page being measured: its figures but the measures, and its note."""
+
+    page: Page
+    stats: render.PageStats
+    note: str
 
 
 class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
@@ -82,6 +93,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # Handed over by other plugins for a page about to be measured (add_figures).
         self.figures: dict[str, _Handed] = {}
         self.measured: set[str] = set()  # the tier pages measured in this build
+        self.measurer = Measurer()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
@@ -134,6 +146,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             add_assets(config, files, CSS)
+            self.measurer.start(len(files.documentation_pages()))
             self.stats.keep_present(files)
             self.titles.keep_present(files)
             generate_page(
@@ -167,25 +180,31 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
         handed = self.figures.pop(page.file.src_uri, _NOTHING)
-        figures, note = handed.figures, handed.note
-        blocks = handed.blocks if handed.blocks is not None else article_blocks(html)
-        measures = measure(blocks)
         fkgl, smog = self._targets(page, tier)
-        topic = str(PurePosixPath(page.file.src_uri).parent)
         stats = render.PageStats(
             src_uri=page.file.src_uri,
-            topic=topic,
+            topic=str(PurePosixPath(page.file.src_uri).parent),
             tier=tier,
             title=_title(page),
             href=page.url,
-            measures=measures,
+            measures=_UNMEASURED,
             citations=html.count(_CITATION),
             terms=len(set(_TERM.findall(html))),
             fkgl_target=fkgl,
             smog_target=smog,
-            figures=figures,
+            figures=handed.figures,
             counts=handed.counts,
         )
+        # Measured by on_env, maybe on the other core (background.Measurer): the
+        # reading line goes in then, before search and the theme read the page.
+        self.measurer.add(_Measuring(page, stats, handed.note), html, handed.blocks)
+        page_done()  # tiered/plain read the page before (it hands over its blocks)
+        return html
+
+    def _measured(self, measuring: _Measuring, measures: Measures) -> None:
+        """Page ``measuring.page`` measured: checked, kept for the report, its line shown."""
+        page = measuring.page
+        stats = dataclasses.replace(measuring.stats, measures=measures)
         self.measured.add(page.file.src_uri)
         if not stats.within_target:
             log.warning(self._over_target(page, stats))
@@ -193,18 +212,22 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # warning quotes them) were ~1.5 MiB of a 1,000-topic site's text.
         kept = dataclasses.replace(measures, hardest=())
         self.stats.put(page.file.src_uri, dataclasses.replace(stats, measures=kept))
-        page_done()  # tiered/plain read the page before (it hands over its figures)
-        if not self.config.show:
-            return html
-        line = render.reading_line(measures, self.config.words_per_minute, note)
+        if not self.config.show or page.content is None:
+            return
+        html = page.content
+        line = render.reading_line(measures, self.config.words_per_minute, measuring.note)
         match = _H1_END.search(html)
         if match is None:
-            return line + html
-        return html[: match.end()] + line + html[match.end() :]
+            page.content = line + html
+        else:
+            page.content = html[: match.end()] + line + html[match.end() :]
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return env
+        for measuring, measures in self.measurer.results():
+            assert isinstance(measuring, _Measuring)
+            self._measured(measuring, measures)
         topics = self.topics()
         for pages in topics.values():
             # A dirty rebuild warns about the topics it measured again (as MkDocs does
@@ -240,6 +263,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.generated.commit()
+
+    def on_shutdown(self) -> None:
+        self.measurer.close()
 
     def topics(self) -> dict[str, list[render.PageStats]]:
         """Tier pages by topic, topics in name order, tiers plainest first."""

@@ -1,0 +1,125 @@
+"""Measuring a library's pages on the machine's other core while MkDocs renders.
+
+Reading a tier page's article text and measuring it costs about a millisecond, on the
+one core MkDocs renders with. :class:`Measurer` hands pages in batches, as they render,
+to a worker process (:mod:`tiered.readability.worker`, through
+:class:`~tiered.common.worker.LineWorker`) and collects the measures when every page is
+rendered (``on_env``); the worker keeps pace with the build, so collecting waits for the
+last batch only. A site of fewer pages than :data:`BACKGROUND_PAGES`, a machine with one
+core, or a worker that fails: the pages are measured in this process, by the same code,
+with the same results.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+
+from tiered.common.worker import LineWorker, WorkerGone, cores
+from tiered.readability.measure import Measures, measure_articles
+
+log = logging.getLogger(__name__)
+
+# Fewer documentation pages than this: starting a process costs more than it saves.
+BACKGROUND_PAGES = 200
+# Pages a batch: each batch wakes the build's pipe threads, so not one a page.
+BATCH = 16
+# How long collecting waits for the worker's next batch before measuring it here.
+_WAIT = 60.0
+
+Article = tuple[str | None, list[str] | None]  # the HTML, or the blocks already read
+
+
+class Measurer:
+    """Measures pages, maybe in a worker process; results by the caller's key, in order."""
+
+    def __init__(self) -> None:
+        self._worker: LineWorker | None = None
+        self._background = False
+        self._batch: list[tuple[object, Article]] = []
+        self._sent: deque[tuple[list[object], list[Article]]] = deque()  # not answered yet
+        self._done: list[tuple[object, Measures]] = []
+
+    def start(self, pages: int) -> None:
+        """A build of ``pages`` documentation pages begins: measure in the background or not."""
+        self._batch, self._done = [], []
+        self._background = pages >= BACKGROUND_PAGES and cores() > 1
+
+    def add(self, key: object, html: str | None, blocks: list[str] | None = None) -> None:
+        """Measure a page: its ``blocks`` (:func:`article_blocks`) if read, else its ``html``."""
+        self._batch.append((key, (None if blocks is not None else html, blocks)))
+        if len(self._batch) >= BATCH:
+            self._send()
+            self._collect(wait=False)  # what is answered lets go of its text
+
+    def results(self) -> list[tuple[object, Measures]]:
+        """Every page added since :meth:`start`, measured, in the order they were added."""
+        self._send()
+        self._collect(wait=True)
+        done, self._done = self._done, []
+        return done
+
+    def close(self) -> None:
+        """Stop the worker (a later large build starts another)."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def _send(self) -> None:
+        if not self._batch:
+            return
+        keys = [key for key, _article in self._batch]
+        articles = [article for _key, article in self._batch]
+        self._batch = []
+        worker = self._running()
+        if worker is None:
+            self._done.extend(zip(keys, measure_articles(articles), strict=True))
+            return
+        worker.send(articles)
+        self._sent.append((keys, articles))
+
+    def _running(self) -> LineWorker | None:
+        """The worker, started on first use; None: measure here."""
+        if not self._background:
+            return None
+        if self._worker is None:
+            try:
+                self._worker = LineWorker("tiered.readability.worker")
+            except WorkerGone as error:
+                self._give_up(error)
+        return self._worker
+
+    def _collect(self, *, wait: bool) -> None:
+        """Take the worker's answers, in order (``wait``: all of them)."""
+        while self._sent:
+            worker = self._worker
+            if worker is not None and not wait and not worker.ready():
+                return
+            keys, articles = self._sent.popleft()
+            try:
+                if worker is None:
+                    raise WorkerGone("stopped")
+                answered = worker.answer(_WAIT)
+                measured = [_measures(row) for row in answered]
+            except (WorkerGone, TypeError, ValueError) as error:
+                # The worker died (killed, out of memory): these pages are measured here.
+                self._give_up(error)
+                measured = measure_articles(articles)
+            self._done.extend(zip(keys, measured, strict=True))
+
+    def _give_up(self, error: BaseException) -> None:
+        log.debug("tiered/readability: no worker process (%s); measuring here", error)
+        self.close()
+        self._background = False
+
+
+def _measures(row: list[object]) -> Measures:
+    """The worker's line for one page (see :mod:`tiered.readability.worker`)."""
+    words, sentences, syllables, poly, long, hardest = row
+    if not isinstance(hardest, list):
+        raise TypeError(f"not a list of sentences: {hardest!r}")
+    counts = [n for n in (words, sentences, syllables, poly, long) if isinstance(n, int)]
+    if len(counts) != 5:
+        raise TypeError(f"not five counts: {row[:5]!r}")
+    words, sentences, syllables, poly, long = counts
+    return Measures(words, sentences, syllables, poly, long, tuple(str(s) for s in hardest))
