@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from tiered.readability.syllables import Pronouncing, _dictionary, estimate, syllables
+from tiered.readability.syllables import Pronouncing, _dictionary, estimate, load, syllables
 
 # Medical words and their syllables by dictionary hyphenation (Merriam-Webster's
 # pronunciation division): os·teo·clas·to·gen·e·sis is os-te-o-clas-to-gen-e-sis.
@@ -71,3 +73,22 @@ def test_the_compact_dictionary_finds_exactly_its_words() -> None:
     assert len(table) == 5
     assert "bone" in table
     assert "bon" not in table
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["a 1", "a's 1", "ab 3", "bone 1", "zoledronic 4"],  # as the tool writes it: sorted
+        ["bone 1", "a 1", "zoledronic 4", "ab 3", "a's 1"],  # edited by hand: any order
+        ["a 1", "a's 1", "ab 2", "ab 3", "bone 1", "zoledronic 4"],  # twice: the last wins
+    ],
+)
+def test_a_table_read_from_a_file_finds_its_words_in_any_order(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    table_file = tmp_path / "table.txt"
+    table_file.write_text(";;; header\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    table = load(table_file)
+    assert [table.get(w) for w in ("a", "a's", "ab", "bone", "zoledronic")] == [1, 1, 3, 1, 4]
+    assert [table.get(w) for w in ("", "b", "bon", "bones", "zz")] == [None] * 5
+    assert len(table) == 5

@@ -94,6 +94,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.figures: dict[str, _Handed] = {}
         self.measured: set[str] = set()  # the tier pages measured in this build
         self.measurer = Measurer()
+        self.serving = False  # mkdocs serve: the worker waits for the next rebuild
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defined so MkDocs keeps this object across rebuilds: a dirty rebuild renders
@@ -101,6 +102,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.stats.set_dirty(dirty)
         self.titles.set_dirty(dirty)
         self.generated.set_dirty(dirty)
+        self.serving = command == "serve"
 
     def add_figures(
         self,
@@ -228,6 +230,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         for measuring, measures in self.measurer.results():
             assert isinstance(measuring, _Measuring)
             self._measured(measuring, measures)
+        if not self.serving:
+            self.measurer.close()  # its memory is not held while the theme renders
         topics = self.topics()
         for pages in topics.values():
             # A dirty rebuild warns about the topics it measured again (as MkDocs does

@@ -16,9 +16,10 @@ words in the tests.
 from __future__ import annotations
 
 import bisect
-import itertools
+import io
 import re
 from array import array
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -46,10 +47,13 @@ class Pronouncing:
     """
 
     def __init__(self, counts: dict[str, int]) -> None:
-        words = sorted(counts)
-        self._text = "\n".join(words)
-        self._starts = array("I", itertools.accumulate((len(w) + 1 for w in words), initial=0))
-        self._counts = bytes(counts[w] for w in words)
+        self._text, self._starts, self._counts = _pack(sorted(counts.items()))
+
+    @classmethod
+    def _packed(cls, text: str, starts: array[int], counts: bytes) -> Pronouncing:
+        table = cls.__new__(cls)
+        table._text, table._starts, table._counts = text, starts, counts
+        return table
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -68,15 +72,55 @@ class Pronouncing:
         return isinstance(word, str) and self.get(word) is not None
 
 
+def _pack(pairs: Iterable[tuple[str, int]]) -> tuple[str, array[int], bytes]:
+    """Sorted ``(word, count)`` pairs as :class:`Pronouncing` holds them."""
+    text = io.StringIO()
+    starts = array("I", [0])
+    counts = bytearray()
+    for word, count in pairs:
+        text.write(word)
+        text.write("\n")
+        starts.append(starts[-1] + len(word) + 1)
+        counts.append(count)
+    return text.getvalue(), starts, bytes(counts)
+
+
 def load(source: Traversable) -> Pronouncing:
-    """The ``word count`` table at ``source`` (the format ``tools/cmudict_syllables.py`` writes)."""
-    counts: dict[str, int] = {}
+    """The ``word count`` table at ``source`` (the format ``tools/cmudict_syllables.py`` writes).
+
+    The table is written sorted, one line a word, so it is packed as it is read: no dict
+    of its 126,000 words on the way (what a build's or a worker's peak memory held).
+    A table out of order, or listing a word twice (the last count wins), goes through
+    one.
+    """
     with source.open(encoding="utf-8") as lines:  # line by line: not the whole file at once
-        for line in lines:
-            if not line.startswith(_COMMENT):
-                word, _space, count = line.partition(" ")
-                counts[word] = int(count)
-    return Pronouncing(counts)
+        pairs = _pairs(lines)
+        try:
+            return Pronouncing._packed(*_pack(_ascending(pairs)))
+        except _Unsorted:
+            pass
+    with source.open(encoding="utf-8") as lines:
+        return Pronouncing(dict(_pairs(lines)))
+
+
+class _Unsorted(Exception):
+    pass
+
+
+def _pairs(lines: Iterable[str]) -> Iterator[tuple[str, int]]:
+    for line in lines:
+        if not line.startswith(_COMMENT):
+            word, _space, count = line.partition(" ")
+            yield word, int(count)
+
+
+def _ascending(pairs: Iterable[tuple[str, int]]) -> Iterator[tuple[str, int]]:
+    previous: str | None = None
+    for word, count in pairs:
+        if previous is not None and word <= previous:
+            raise _Unsorted
+        previous = word
+        yield word, count
 
 
 @cache
