@@ -34,6 +34,7 @@ def test_worker_formats_what_the_main_process_would() -> None:
         formatter.wait(timeout=60)
         assert set(formatter.delivered) == set(entries)  # all from the worker
         got = {key: formatter(key) for key in entries}
+        assert not formatter.delivered  # each entry held once, as it goes in pages
     finally:
         formatter.close()
     assert got["k0"] == format_entry(entries["k0"], "ama")

@@ -10,11 +10,12 @@ already formatted in this process (a ``mkdocs serve`` rebuild) are not formatted
 again, and a small batch, or a machine with one core, needs no worker at all.
 
 One cache holds every formatted entry, keyed by what the text depends on: the
-entry's CSL-JSON, the style and the year suffix.
+entry's CSL-JSON (by its digest), the style and the year suffix.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -30,14 +31,17 @@ from tiered.common.worker import cores
 WORKER_THRESHOLD = 200
 # Entries as they go in a page (ASCII HTML, year suffix in), by (CSL-JSON, style,
 # suffix), for the life of the process: a ``mkdocs serve`` rebuild formats nothing again.
-_CACHE: dict[tuple[str, str, str], str] = {}
+_CACHE: dict[tuple[bytes, str, str], str] = {}
 _CACHE_LIMIT = 50_000
 # How long an entry waits for the worker before the main process formats it itself.
 _WORKER_WAIT = 120.0
 
 
-def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[str, str, str]:
-    return json.dumps(csl, sort_keys=True, ensure_ascii=False), style, suffix
+def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[bytes, str, str]:
+    """What an entry's text depends on: a digest of its CSL-JSON (the JSON itself, held
+    for every entry of a library, was 0.75 MiB), the style and the year suffix."""
+    text = json.dumps(csl, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.blake2b(text, digest_size=16).digest(), style, suffix
 
 
 class EntryFormatter:
@@ -105,13 +109,13 @@ class EntryFormatter:
         text = _CACHE.get(cache_key)
         if text is None:
             csl = self.entries[key]
-            raw = self.delivered.get(key)
+            raw = self.delivered.pop(key, None)  # kept once, in _CACHE
             if raw is None and self._reader is not None and self._reader.is_alive():
                 # The worker formats faster than pages render, so it is done by the time
                 # a library's pages need their entries; where it is not (a small site),
                 # waiting for it beats loading citeproc-py and lxml here (9 MiB).
                 self._reader.join(_WORKER_WAIT)
-                raw = self.delivered.get(key)
+                raw = self.delivered.pop(key, None)
             if raw is None:
                 # No worker (few entries, one core) or a dead one: format here.
                 from tiered.citations import styles  # noqa: PLC0415

@@ -8,11 +8,10 @@ target and renamed, so a crash never leaves a truncated file where a reader find
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,6 +196,11 @@ def render_all(jobs: list[Job], workers: int, done: Callable[[Result], None]) ->
 
 def _parallel(jobs: list[Job], workers: int) -> Generator[Result, None, None]:
     # "spawn": a forked child of a threaded process (mkdocs serve) can deadlock.
+    # Imported here: a build that exports no PDF (or only reads the cache) never loads
+    # multiprocessing (half a MiB of every build process).
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context)
     try:

@@ -22,7 +22,6 @@ from tiered.preview import heap
 from tiered.preview.config import PreviewConfig
 from tiered.preview.search import KeptIndex, page_of, stop_search_merge
 from tiered.preview.templates import CompiledTemplates
-from tiered.preview.watching import watch_natively
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -85,6 +84,9 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
         if not self.config.enabled:
             return server
         if self.config.watch == "native":
+            # Only a server watches: a build does not load watchdog (1.1 MiB).
+            from tiered.preview.watching import watch_natively  # noqa: PLC0415
+
             refused = watch_natively(server)
             if refused is not None:
                 log.warning(

@@ -3,9 +3,10 @@
 Reading a tier page's article text and measuring it costs about a millisecond, on the
 one core MkDocs renders with. :class:`Measurer` hands pages in batches, as they render,
 to a worker process (:mod:`tiered.readability.worker`, through
-:class:`~tiered.common.worker.LineWorker`) and collects the measures when every page is
-rendered (``on_env``); the worker keeps pace with the build, so collecting waits for the
-last batch only. A site of fewer pages than :data:`BACKGROUND_PAGES`, a machine with one
+:class:`~tiered.common.worker.LineWorker`); the plugin takes the measures back as they
+come (:meth:`Measurer.done`) and the rest when every page is rendered (``on_env``,
+:meth:`Measurer.results`). The worker keeps pace with the build, so the end waits for
+the last batch only. A site of fewer pages than :data:`BACKGROUND_PAGES`, a machine with one
 core, or a worker that fails: the pages are measured in this process, by the same code,
 with the same results.
 """
@@ -50,10 +51,19 @@ class Measurer:
         self._batch.append((key, (None if blocks is not None else html, blocks)))
         if len(self._batch) >= BATCH:
             self._send()
-            self._collect(wait=False)  # what is answered lets go of its text
+
+    def done(self) -> list[tuple[object, Measures]]:
+        """The pages measured since the last call, in the order they were added (no wait).
+
+        Taken as they come, they let go of their text and measures while MkDocs renders
+        the others; :meth:`results` gives the rest.
+        """
+        self._collect(wait=False)
+        done, self._done = self._done, []
+        return done
 
     def results(self) -> list[tuple[object, Measures]]:
-        """Every page added since :meth:`start`, measured, in the order they were added."""
+        """Every page added since :meth:`start` and not yet :meth:`done`, measured, in order."""
         self._send()
         self._collect(wait=True)
         done, self._done = self._done, []

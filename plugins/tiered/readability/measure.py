@@ -142,7 +142,7 @@ def sentence_grade(sentence: str) -> float:
     return 0.39 * len(found) + 11.8 * total / len(found) - 15.59
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measures:
     """The readability of a text."""
 

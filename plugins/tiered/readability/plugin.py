@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -170,6 +171,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return html
+        # The pages before this one are rendered (their content set): those measured
+        # get their lines now, and let go of their text.
+        self._take_measured(self.measurer.done())
         if page.file.src_uri == self.config.report_path:
             self.report_page = page
             return html + _PLACEHOLDER
@@ -185,7 +189,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         fkgl, smog = self._targets(page, tier)
         stats = render.PageStats(
             src_uri=page.file.src_uri,
-            topic=str(PurePosixPath(page.file.src_uri).parent),
+            topic=sys.intern(str(PurePosixPath(page.file.src_uri).parent)),  # its tiers' one
             tier=tier,
             title=_title(page),
             href=page.url,
@@ -198,10 +202,17 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             counts=handed.counts,
         )
         # Measured by on_env, maybe on the other core (background.Measurer): the
-        # reading line goes in then, before search and the theme read the page.
+        # reading line goes in then (or as the next pages render), before search and
+        # the theme read the page.
         self.measurer.add(_Measuring(page, stats, handed.note), html, handed.blocks)
         page_done()  # tiered/plain read the page before (it hands over its blocks)
         return html
+
+    def _take_measured(self, measured: list[tuple[object, Measures]]) -> None:
+        for measuring, measures in measured:
+            assert isinstance(measuring, _Measuring)
+            self._measured(measuring, measures)
+        page_done()  # the warnings' look-ups of the hardest sentences' words
 
     def _measured(self, measuring: _Measuring, measures: Measures) -> None:
         """Page ``measuring.page`` measured: checked, kept for the report, its line shown."""
@@ -227,9 +238,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return env
-        for measuring, measures in self.measurer.results():
-            assert isinstance(measuring, _Measuring)
-            self._measured(measuring, measures)
+        self._take_measured(self.measurer.results())
         if not self.serving:
             self.measurer.close()  # its memory is not held while the theme renders
         topics = self.topics()

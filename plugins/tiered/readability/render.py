@@ -8,7 +8,7 @@ from html import escape
 from tiered.readability.measure import Measures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageStats:
     """One tier page's figures, for its line and the report."""
 
