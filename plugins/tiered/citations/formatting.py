@@ -2,10 +2,11 @@
 
 citeproc-py takes about 1.4 ms an entry (AMA) to 7 ms (APA): a thousand-entry
 bibliography would cost a build seconds on the main core. :class:`EntryFormatter`
-starts a worker process (:mod:`tiered.citations.worker`) on every entry as soon as
-the bibliography is read; the reference lists are written after every page has
-rendered, and by then the worker is usually done. The main process never waits for
-it: an entry the worker has not delivered yet is formatted in-process. Entries
+starts a worker process (:mod:`tiered.citations.worker`, through
+:class:`~tiered.common.worker.LineWorker`) on every entry as soon as the bibliography
+is read, in requests of 32 entries; the reference lists are written after every page has
+rendered, and by then the worker is usually done. An entry the worker has not
+delivered yet is waited for while it works, and formatted in-process if it has died. Entries
 already formatted in this process (a ``mkdocs serve`` rebuild) are not formatted
 again, and a small batch, or a machine with one core, needs no worker at all.
 
@@ -17,15 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
-import threading
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import Any
 
 from tiered.citations import authordate
 from tiered.citations.markup import ascii_html
-from tiered.common.worker import cores
+from tiered.common.worker import LineWorker, WorkerGone, cores
 
 # Below this many entries to format, starting a worker costs more than it saves.
 WORKER_THRESHOLD = 200
@@ -35,6 +33,8 @@ _CACHE: dict[tuple[bytes, str, str], str] = {}
 _CACHE_LIMIT = 50_000
 # How long an entry waits for the worker before the main process formats it itself.
 _WORKER_WAIT = 120.0
+# Entries a request: each answer wakes the build's reader thread, so not one an entry.
+_BATCH = 32
 
 
 def _cache_key(csl: Mapping[str, Any], style: str, suffix: str) -> tuple[bytes, str, str]:
@@ -65,9 +65,9 @@ class EntryFormatter:
         self.entries = entries
         self.style = style
         self.suffixes = suffixes or {}
-        self.delivered: dict[str, str] = {}  # by the worker; filled by its reader thread
-        self.worker: subprocess.Popen[bytes] | None = None
-        self._reader: threading.Thread | None = None
+        self.delivered: dict[str, str] = {}  # by the worker, not yet asked for
+        self.worker: LineWorker | None = None
+        self._batches = 0  # sent to the worker and not yet answered
         suffix = self.suffixes.get
         self._keys = {key: _cache_key(csl, style, suffix(key, "")) for key, csl in entries.items()}
         todo = [[key, csl] for key, csl in entries.items() if self._keys[key] not in _CACHE]
@@ -75,33 +75,25 @@ class EntryFormatter:
             self._start(todo)
 
     def _start(self, todo: list[list[Any]]) -> None:
-        job = json.dumps({"style": self.style, "entries": todo}, ensure_ascii=False)
         try:
-            self.worker = subprocess.Popen(
-                [sys.executable, "-m", "tiered.citations.worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
+            self.worker = LineWorker("tiered.citations.worker")
+        except WorkerGone:
             return  # no worker: every entry is formatted here
-        stdin, stdout = self.worker.stdin, self.worker.stdout
-        assert stdin is not None and stdout is not None
-        self._reader = threading.Thread(
-            target=self._exchange, args=(job.encode("utf-8"), stdin, stdout), daemon=True
-        )
-        self._reader.start()
+        for start in range(0, len(todo), _BATCH):
+            self.worker.send({"style": self.style, "entries": todo[start : start + _BATCH]})
+            self._batches += 1
+        self.worker.finish()
 
-    def _exchange(self, job: bytes, stdin: IO[bytes], stdout: IO[bytes]) -> None:
-        """Hand the worker its job, then collect what it writes (a thread of its own)."""
-        try:
-            stdin.write(job)
-            stdin.close()
-            for line in stdout:
-                key, text = json.loads(line)
-                self.delivered[key] = text  # one dict store: atomic under the GIL
-        except (OSError, ValueError):
-            return  # a closed or dead worker: the main process formats the rest
+    def _take(self, *, until: str | None = None, timeout: float | None = _WORKER_WAIT) -> None:
+        """Take the worker's answers in: all of them, or until entry ``until`` is in."""
+        while self.worker is not None and self._batches and until not in self.delivered:
+            try:
+                answer = self.worker.answer(timeout)
+            except WorkerGone:
+                self._batches = 0  # a dead worker: the main process formats the rest
+                return
+            self._batches -= 1
+            self.delivered.update((str(key), str(text)) for key, text in answer)
 
     def __call__(self, key: str) -> str:
         """The entry with key ``key`` as it goes in a page: ASCII HTML, year suffix in."""
@@ -109,13 +101,12 @@ class EntryFormatter:
         text = _CACHE.get(cache_key)
         if text is None:
             csl = self.entries[key]
-            raw = self.delivered.pop(key, None)  # kept once, in _CACHE
-            if raw is None and self._reader is not None and self._reader.is_alive():
+            if key not in self.delivered:
                 # The worker formats faster than pages render, so it is done by the time
                 # a library's pages need their entries; where it is not (a small site),
                 # waiting for it beats loading citeproc-py and lxml here (9 MiB).
-                self._reader.join(_WORKER_WAIT)
-                raw = self.delivered.pop(key, None)
+                self._take(until=key)
+            raw = self.delivered.pop(key, None)  # kept once, in _CACHE
             if raw is None:
                 # No worker (few entries, one core) or a dead one: format here.
                 from tiered.citations import styles  # noqa: PLC0415
@@ -130,18 +121,11 @@ class EntryFormatter:
 
     def wait(self, timeout: float | None = None) -> None:
         """Let the worker finish (tests; a build waits only for an entry it needs)."""
-        if self._reader is not None:
-            self._reader.join(timeout)
+        self._take(timeout=timeout)
 
     def close(self) -> None:
         """Stop the worker; entries it has not delivered are dropped."""
         if self.worker is not None:
-            if self.worker.poll() is None:
-                self.worker.kill()
-            self.worker.wait()
-            if self.worker.stdout is not None:
-                self.worker.stdout.close()
+            self.worker.close()
             self.worker = None
-        if self._reader is not None:
-            self._reader.join()
-            self._reader = None
+        self._batches = 0

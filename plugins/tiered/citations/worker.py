@@ -1,11 +1,12 @@
 """Formats entries for :mod:`tiered.citations.formatting`, in a process of its own.
 
-Reads one JSON document from standard input, ``{"style": "ama", "entries": [[key,
-csl], ...]}``, and writes one JSON line per entry, ``[key, html]``, as it goes. The
-output is block-buffered, not flushed per entry: each write that reaches the build
-wakes its reader thread, which then takes the GIL from the thread rendering pages.
+Reads requests from standard input, one JSON line each, ``{"style": "ama", "entries":
+[[key, csl], ...]}``, and answers each with one JSON line, ``[[key, html], ...]``
+(:class:`~tiered.common.worker.LineWorker`'s protocol). One line a request, not an
+entry: each line that reaches the build wakes its reader thread, which then takes the
+GIL from the thread rendering pages.
 
-    python -m tiered.citations.worker < job.json
+    python -m tiered.citations.worker < requests.jsonl
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from tiered.citations.styles import format_entry
 
 
 def main() -> None:
-    job = json.load(sys.stdin)
-    style = job["style"]
-    for key, csl in job["entries"]:
-        sys.stdout.write(json.dumps([key, format_entry(csl, style)], ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    for line in sys.stdin:
+        job = json.loads(line)
+        style = job["style"]
+        answer = [[key, format_entry(csl, style)] for key, csl in job["entries"]]
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":
