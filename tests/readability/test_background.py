@@ -116,3 +116,17 @@ def test_a_library_built_with_the_worker_is_the_library_built_without(
     pages = _pages(here)
     assert pages["topics/arthritis-0000/fundamentals/index.html"].count("tiered-reading-level") == 1
     assert _pages(worker) == pages
+
+
+@pytest.mark.usefixtures("in_background")
+def test_a_build_that_stopped_half_way_leaves_nothing_to_the_next() -> None:
+    measurer = Measurer()
+    measurer.start(pages=len(ARTICLES))
+    for index, html in enumerate(ARTICLES * 5):  # a batch or more sent, never collected
+        measurer.add(("stopped", index), html)
+    measurer.start(pages=len(ARTICLES))  # the next build
+    measurer.add("next", ARTICLES[1])
+    try:
+        assert measurer.results() == [("next", _expected()[1])]
+    finally:
+        measurer.close()

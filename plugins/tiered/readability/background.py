@@ -43,6 +43,9 @@ class Measurer:
 
     def start(self, pages: int) -> None:
         """A build of ``pages`` documentation pages begins: measure in the background or not."""
+        if self._sent:  # a build that stopped half-way: its answers are not this one's
+            self.close()
+            self._sent.clear()
         self._batch, self._done = [], []
         self._background = pages >= BACKGROUND_PAGES and cores() > 1
 
