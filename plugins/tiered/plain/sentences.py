@@ -91,9 +91,9 @@ def long_sentences(article: Article, limit: int) -> list[Finding]:
     sentences = article.sentences
     # The few over the limit, picked out in C.
     for sentence in compress(sentences, map(limit.__lt__, map(len, map(_WORDS, sentences)))):
-        count = len(sentence.words)
+        size = len(sentence.words)
         message = (
-            f"long sentence {quote(sentence.text)}: {count} words (limit {limit}); "
+            f"long sentence {quote(sentence.text)}: {size} words (limit {limit}); "
             "split it, one idea a sentence"
         )
         findings.append(Finding("long-sentence", sentence.text, message, sentence.offset))
