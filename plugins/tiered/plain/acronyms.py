@@ -37,7 +37,9 @@ def check(article: Article) -> list[Finding]:
     left = set(filter(is_acronym, filter(str.isupper, article.distinct)))
     if not left:
         return findings
-    for _index, sentence in article.sharing(left):
+    for sentence in article.sentences:
+        if left.isdisjoint(sentence.words):
+            continue
         for word in sentence.words:
             if word not in left:
                 continue

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from html import unescape
-from itertools import chain, compress, filterfalse, groupby
+from itertools import chain, compress, count, filterfalse, groupby
 from operator import attrgetter, not_
 from typing import NamedTuple
 
@@ -77,18 +75,9 @@ class Article:
         numeric = {w for w in others if w[0].isdecimal()}  # what \d matches
         if not numeric:
             return frozenset()
-        return frozenset(index for index, _sentence in self.sharing(numeric))
-
-    def sharing(self, words: AbstractSet[str]) -> Iterator[tuple[int, Sentence]]:
-        """The sentences with a word in ``words`` (as written), with their indices, in order.
-
-        Each sentence is tested in C, when the iteration reaches it: a set the caller
-        changes meanwhile is tested as it is then. The checks' loops over a page's
-        sentences skip most of them this way without a step of Python each.
-        """
-        sentences = self.sentences
-        shares = map(not_, map(words.isdisjoint, map(_WORDS, sentences)))
-        return compress(enumerate(sentences), shares)
+        # Each sentence tested in C: the indices of those sharing a word with ``numeric``.
+        shares = map(not_, map(numeric.isdisjoint, map(_WORDS, self.sentences)))
+        return frozenset(compress(count(), shares))
 
     @functools.cached_property
     def folded(self) -> str:

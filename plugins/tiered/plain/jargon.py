@@ -42,10 +42,11 @@ def check(article: Article, min_zipf: float, glossary: PageGlossary | None = Non
     phrases = {k: v for k, v in listed.phrases.items() if k in page}
     # Once every word and phrase has had its first use, the rest of the page has none.
     left = len(set(written.values())) + len(phrases)
-    # With no phrase on the page, only the sentences with a flagged word (found in C).
-    for index, sentence in article.sharing(flagged) if not phrases else enumerate(sentences):
+    for index, sentence in enumerate(sentences):
         if not left:
             break
+        if not phrases and flagged.isdisjoint(sentence.words):
+            continue
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
         folded = sentence.text.casefold()
         for phrase, plain in phrases.items():

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from tiered.plain.article import Article, Sentence
 from tiered.plain.findings import Finding
@@ -58,13 +57,7 @@ def check(article: Article) -> list[Finding]:
     absolute = {i for i in numbered if _ABSOLUTE.search(sentences[i].text)}
     folded = article.folded
     relative = any(part in folded for part in _RELATIVE_PARTS)
-    indices: Iterable[int] = range(len(sentences))
-    if not relative:
-        # Then only a sentence with a number or a vague word can have a finding.
-        vague = (i for i, _sentence in article.sharing(_VAGUE_FORMS))
-        indices = sorted(numbered.union(vague))
-    for index in indices:
-        sentence = sentences[index]
+    for index, sentence in enumerate(sentences):
         here = index in absolute
         near = here or index + 1 in absolute
         if index in numbered:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress, count
-from operator import attrgetter
 
 from tiered.plain.article import Article, Sentence
 from tiered.plain.findings import Finding, quote
 
-_WORDS = attrgetter("words")
 _BE = frozenset(
     {"am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"}
     | {"getting", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t"}
@@ -88,23 +86,23 @@ def _participle(folded: list[str], at: int) -> bool:
 def long_sentences(article: Article, limit: int) -> list[Finding]:
     """Sentences of more than ``limit`` words."""
     findings = []
-    sentences = article.sentences
-    # The few over the limit, picked out in C.
-    for sentence in compress(sentences, map(limit.__lt__, map(len, map(_WORDS, sentences)))):
+    for sentence in article.sentences:
         size = len(sentence.words)
-        message = (
-            f"long sentence {quote(sentence.text)}: {size} words (limit {limit}); "
-            "split it, one idea a sentence"
-        )
-        findings.append(Finding("long-sentence", sentence.text, message, sentence.offset))
+        if size > limit:
+            message = (
+                f"long sentence {quote(sentence.text)}: {size} words (limit {limit}); "
+                "split it, one idea a sentence"
+            )
+            findings.append(Finding("long-sentence", sentence.text, message, sentence.offset))
     return findings
 
 
 def passive_voice(article: Article) -> list[Finding]:
     """Sentences in the passive voice, at their verb."""
     findings = []
-    # What passive() tests first, in C: most sentences have no form of "be".
-    for _index, sentence in article.sharing(_BE_FORMS):
+    for sentence in article.sentences:
+        if _BE_FORMS.isdisjoint(sentence.words):
+            continue  # what passive() tests first, without the call: most sentences
         verb = passive(sentence.words)
         if verb is not None:
             message = (
