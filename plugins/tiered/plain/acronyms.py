@@ -30,19 +30,20 @@ def is_acronym(word: str) -> bool:
 
 def check(article: Article) -> list[Finding]:
     """Each acronym whose first use on the page is neither spelled out nor linked."""
-    seen: set[str] = set()
     findings: list[Finding] = []
-    # The few words in capitals first (filtered in C), then the acronym test on those.
-    acronyms = set(filter(is_acronym, filter(str.isupper, article.distinct)))
-    if not acronyms:
+    # The acronyms not yet met: the few words in capitals first (filtered in C), then
+    # the acronym test on those. Once each has had its first use, the rest of the page
+    # has nothing to find.
+    left = set(filter(is_acronym, filter(str.isupper, article.distinct)))
+    if not left:
         return findings
     for sentence in article.sentences:
-        if acronyms.isdisjoint(sentence.words):
+        if left.isdisjoint(sentence.words):
             continue
         for word in sentence.words:
-            if word in seen or word not in acronyms:
+            if word not in left:
                 continue
-            seen.add(word)
+            left.discard(word)
             if word.casefold() in article.glossary_words or _spelled_out(sentence.text, word):
                 continue
             if renames(sentence.text, word.casefold()):
@@ -52,6 +53,8 @@ def check(article: Article) -> list[Finding]:
                 f'the full name first, "full name ({word})", or link it to a glossary entry'
             )
             findings.append(Finding("acronym", word, message, article.locate(sentence, word)))
+        if not left:
+            break
     return findings
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
-from itertools import chain, groupby
-from operator import attrgetter
+from itertools import chain, compress, count, filterfalse, groupby
+from operator import attrgetter, not_
+from typing import NamedTuple
 
 from tiered.readability.measure import article_blocks, block_sentences, sentence_words, words
 
@@ -22,25 +23,28 @@ GLOSSARY_LINK = "tiered-glossary-term"
 # The glossary's link markup: its text is plain (AtomicString), never nested tags.
 _GLOSSARY_LINK = re.compile(r'<a class="tiered-glossary-term"[^>]*>([^<]*)</a>')
 _PARAGRAPH = attrgetter("paragraph")
+_WORDS = attrgetter("words")
 _GAP = 80  # characters of markup a sentence's first two words may have between them
 _TRIES = 64  # occurrences of a first word tried before a sentence counts as not found
 
 
-# Slots: a page has a hundred or so of these, made and dropped for every page.
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# A named tuple: a page has a hundred or so of these, made and dropped for every page,
+# and a tuple is made in C (about 0.15 us; a frozen dataclass's ``__init__`` sets each
+# field through ``object.__setattr__``, about 0.7 us).
+class Sentence(NamedTuple):
     """One sentence of the article.
 
     Attributes:
         text: As readers see it (whitespace collapsed).
         offset: Where it starts in the Markdown source, or -1 when it was not found.
         paragraph: The index of its paragraph or list item.
+        words: Its words (readability's, as ``sentence_words`` gives them).
     """
 
     text: str
     offset: int
     paragraph: int
-    words: tuple[str, ...] = field(default=(), compare=False)
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,24 @@ class Article:
         or numbers), so these are the sentences holding one of the page's words that
         start with a digit: no search through the text.
         """
-        numeric = {w for w in self.distinct if w[0].isdecimal()}  # what \d matches
+        # A word of letters only has no digit: the few others are looked at (in Python).
+        others = filterfalse(str.isalpha, self.distinct)
+        numeric = {w for w in others if w[0].isdecimal()}  # what \d matches
         if not numeric:
             return frozenset()
-        found = enumerate(self.sentences)
-        return frozenset(i for i, s in found if not numeric.isdisjoint(s.words))
+        # Each sentence tested in C: the indices of those sharing a word with ``numeric``.
+        shares = map(not_, map(numeric.isdisjoint, map(_WORDS, self.sentences)))
+        return frozenset(compress(count(), shares))
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The sentences as one text, casefolded: each sentence's folded text is in it.
+
+        Casefolding goes character by character (no context), so a phrase found in a
+        sentence's folded text is found here too: one search of the page tells whether
+        any sentence can have it.
+        """
+        return " ".join(s.text for s in self.sentences).casefold()
 
     def paragraphs(self) -> list[list[Sentence]]:
         """The sentences grouped by paragraph or list item."""
@@ -141,7 +158,9 @@ def read_article(html: str, source: str, body_offset: int = 0) -> Article:
 
 def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
     """:func:`read_article` from the page's article blocks, when they are at hand."""
-    sentences = []
+    sentences: list[Sentence] = []
+    append = sentences.append
+    new = tuple.__new__  # Sentence(...) without its Python-level __new__: a page's worth
     cursor = body_offset
     for index, block in enumerate(blocks):
         for text in block_sentences(block):
@@ -149,7 +168,7 @@ def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: 
             offset = place(source, found, cursor)
             if offset >= 0:
                 cursor = offset + 1
-            sentences.append(Sentence(text, offset, index, found))
+            append(new(Sentence, (text, offset, index, found)))
     # One set of every word, built in C from the sentences' tuples.
-    distinct = frozenset(chain.from_iterable(s.words for s in sentences))
+    distinct = frozenset(chain.from_iterable(map(_WORDS, sentences)))
     return Article(source, tuple(sentences), glossary_words(html), distinct)

@@ -36,10 +36,15 @@ def check(article: Article, min_zipf: float, glossary: PageGlossary | None = Non
     sentences = article.sentences
     # Which of the page's words are jargon, decided once each (most pages repeat their
     # words); sentences with none of them, and phrases not on the page, cost nothing.
-    flagged = page_jargon(article, min_zipf).keys()
-    page = " ".join(s.text for s in sentences).casefold()
+    written = page_jargon(article, min_zipf)
+    flagged = written.keys()
+    page = article.folded
     phrases = {k: v for k, v in listed.phrases.items() if k in page}
+    # Once every word and phrase has had its first use, the rest of the page has none.
+    left = len(set(written.values())) + len(phrases)
     for index, sentence in enumerate(sentences):
+        if not left:
+            break
         if not phrases and flagged.isdisjoint(sentence.words):
             continue
         following = sentences[index + 1].text if index + 1 < len(sentences) else ""
@@ -48,6 +53,7 @@ def check(article: Article, min_zipf: float, glossary: PageGlossary | None = Non
             if phrase in seen or not occurrences(folded, phrase):
                 continue
             seen.add(phrase)
+            left -= 1
             found = _unexplained(
                 article, sentence, following, key=phrase, plain=plain, glossary=glossary
             )
@@ -60,6 +66,7 @@ def check(article: Article, min_zipf: float, glossary: PageGlossary | None = Non
             if key in seen:
                 continue
             seen.add(key)
+            left -= 1
             found = _unexplained(
                 article,
                 sentence,

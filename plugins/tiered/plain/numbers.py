@@ -25,6 +25,9 @@ _RELATIVE_WORDS = re.compile(
     r"\b(?:halves|halved|halve|doubles|doubled|double|triples|tripled|twice as|"
     r"(?:two|three|four|five|ten) times (?:as|more|less|higher|lower))\b"
 )
+# What every match of _RELATIVE_WORDS has in it, casefolded: a page with none of these
+# needs no search of each sentence.
+_RELATIVE_PARTS = ("halve", "double", "triple", "twice as", " times ")
 _ABSOLUTE = re.compile(r"\b(?:in|out of|of every)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b")
 _VAGUE = frozenset({"rare", "rarely", "common", "commonly", "uncommon"})
 _VAGUE_FORMS = _VAGUE | {w.capitalize() for w in _VAGUE} | {w.upper() for w in _VAGUE}
@@ -52,12 +55,15 @@ def check(article: Article) -> list[Finding]:
     # beside it or right after it. Only a sentence with a digit can have either.
     numbered = article.numbered
     absolute = {i for i in numbered if _ABSOLUTE.search(sentences[i].text)}
+    folded = article.folded
+    relative = any(part in folded for part in _RELATIVE_PARTS)
     for index, sentence in enumerate(sentences):
         here = index in absolute
         near = here or index + 1 in absolute
         if index in numbered:
             findings.extend(_numbers(article, sentence, here, near))
-        findings.extend(_relative_words(article, sentence, near))
+        if relative:
+            findings.extend(_relative_words(article, sentence, near))
         if not _VAGUE_FORMS.isdisjoint(sentence.words):
             findings.extend(_vague(article, sentence))
     return findings
