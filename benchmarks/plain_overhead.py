@@ -70,27 +70,35 @@ def main() -> None:
     print(f"{args.topics} topics, {pages} tier pages, {args.text} text, {args.runs} alternating")
     print("runs, each build")
     print("in a fresh process; time: fastest build of each and the median of paired ratios;")
-    print("the target is judged on CPU time")
+    print("the target is judged on the CPU time of the build's processes (+wkrs)")
     with tempfile.TemporaryDirectory() as tmp:
         library = write_library(Path(tmp), args.topics)
         if args.text == "real":
             use_real_text(Path(tmp))
         plain = with_plain(library.tiered)
         runs = [(_measure(library.tiered), _measure(plain)) for _ in range(args.runs)]
+    for build in (b for run in runs for b in run):
+        # The build's processes' CPU time: tiered/readability measures a large site's pages
+        # in a worker, from the blocks tiered/plain hands it when plain is on.
+        build["all_cpu_seconds"] = build["cpu_seconds"] + build.get("children_cpu_seconds", 0)
     rows = []
-    for key, name in (("seconds", "wall"), ("cpu_seconds", "CPU")):
+    keys = (("seconds", "wall"), ("cpu_seconds", "CPU"), ("all_cpu_seconds", "+wkrs"))
+    for key, name in keys:
         base = min(b[key] for b, _p in runs)
         added = min(p[key] for _b, p in runs)
         paired = statistics.median(p[key] / b[key] for b, p in runs)
         rows.append((name, base, added, added / base, paired))
-    memory = statistics.median(p["peak_mib"] / b["peak_mib"] for b, p in runs)
+    memory = statistics.median(
+        p.get("tree_peak_mib", p["peak_mib"]) / b.get("tree_peak_mib", b["peak_mib"])
+        for b, p in runs
+    )
     print(f"{'':>5} {'base s':>7} {'plain s':>7} {'time':>7} {'paired':>7}")
     for name, base, added, ratio, paired in rows:
         print(f"{name:>5} {base:>7.2f} {added:>7.2f} {ratio:>6.3f}x {paired:>6.3f}x", flush=True)
-    print(f"peak memory: {memory:.3f}x (median of paired ratios)")
-    # CPU time is the build's own work; wall time also has every other process on the
-    # machine in it.
-    _name, _base, _added, ratio, paired = rows[1]
+    print(f"peak memory: {memory:.3f}x (median of paired ratios; workers included)")
+    # CPU time of the build's processes is the build's own work ("+wkrs": its workers'
+    # too); wall time also has every other process on the machine in it.
+    _name, _base, _added, ratio, paired = rows[2]
     held = max(ratio, paired) <= TARGET
     print(f"target (at most +{TARGET - 1:.0%}): {'held' if held else 'NOT held'}")
 
