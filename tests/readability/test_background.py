@@ -42,7 +42,7 @@ def in_background(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("in_background")
 def test_the_worker_gives_the_measures_of_this_process_in_order() -> None:
-    measurer = Measurer()
+    measurer: Measurer[object] = Measurer()
     measurer.start(pages=len(ARTICLES))
     for index, html in enumerate(ARTICLES):
         measurer.add(index, html)
@@ -62,7 +62,7 @@ def test_a_worker_that_dies_leaves_the_pages_measured_here(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(background, "BATCH", 1)
-    measurer = Measurer()
+    measurer: Measurer[object] = Measurer()
     measurer.start(pages=len(ARTICLES))
     measurer.add(0, ARTICLES[0])
     worker = measurer._worker
@@ -76,7 +76,7 @@ def test_a_worker_that_dies_leaves_the_pages_measured_here(
 
 
 def test_a_small_site_is_measured_here() -> None:
-    measurer = Measurer()
+    measurer: Measurer[object] = Measurer()
     measurer.start(pages=background.BACKGROUND_PAGES - 1)
     measurer.add("only", ARTICLES[0])
     assert measurer.results() == [("only", _expected()[0])]
@@ -120,7 +120,7 @@ def test_a_library_built_with_the_worker_is_the_library_built_without(
 
 @pytest.mark.usefixtures("in_background")
 def test_a_build_that_stopped_half_way_leaves_nothing_to_the_next() -> None:
-    measurer = Measurer()
+    measurer: Measurer[object] = Measurer()
     measurer.start(pages=len(ARTICLES))
     for index, html in enumerate(ARTICLES * 5):  # a batch or more sent, never collected
         measurer.add(("stopped", index), html)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from typing import Generic, TypeVar
 
 from tiered.common.worker import LineWorker, WorkerGone, cores
 from tiered.readability.measure import Measures, measure_articles
@@ -29,17 +30,18 @@ BATCH = 16
 _WAIT = 60.0
 
 Article = tuple[str | None, list[str] | None]  # the HTML, or the blocks already read
+K = TypeVar("K")  # what the caller knows a page by
 
 
-class Measurer:
+class Measurer(Generic[K]):
     """Measures pages, maybe in a worker process; results by the caller's key, in order."""
 
     def __init__(self) -> None:
         self._worker: LineWorker | None = None
         self._background = False
-        self._batch: list[tuple[object, Article]] = []
-        self._sent: deque[tuple[list[object], list[Article]]] = deque()  # not answered yet
-        self._done: list[tuple[object, Measures]] = []
+        self._batch: list[tuple[K, Article]] = []
+        self._sent: deque[tuple[list[K], list[Article]]] = deque()  # not answered yet
+        self._done: list[tuple[K, Measures]] = []
 
     def start(self, pages: int) -> None:
         """A build of ``pages`` documentation pages begins: measure in the background or not."""
@@ -49,13 +51,13 @@ class Measurer:
         self._batch, self._done = [], []
         self._background = pages >= BACKGROUND_PAGES and cores() > 1
 
-    def add(self, key: object, html: str | None, blocks: list[str] | None = None) -> None:
+    def add(self, key: K, html: str | None, blocks: list[str] | None = None) -> None:
         """Measure a page: its ``blocks`` (:func:`article_blocks`) if read, else its ``html``."""
         self._batch.append((key, (None if blocks is not None else html, blocks)))
         if len(self._batch) >= BATCH:
             self._send()
 
-    def done(self) -> list[tuple[object, Measures]]:
+    def done(self) -> list[tuple[K, Measures]]:
         """The pages measured since the last call, in the order they were added (no wait).
 
         Taken as they come, they let go of their text and measures while MkDocs renders
@@ -65,7 +67,7 @@ class Measurer:
         done, self._done = self._done, []
         return done
 
-    def results(self) -> list[tuple[object, Measures]]:
+    def results(self) -> list[tuple[K, Measures]]:
         """Every page added since :meth:`start` and not yet :meth:`done`, measured, in order."""
         self._send()
         self._collect(wait=True)
@@ -109,16 +111,16 @@ class Measurer:
             if worker is not None and not wait and not worker.ready():
                 return
             keys, articles = self._sent.popleft()
+            self._done.extend(zip(keys, self._answer(worker, articles), strict=True))
+
+    def _answer(self, worker: LineWorker | None, articles: list[Article]) -> list[Measures]:
+        """The worker's measures of the batch ``articles``; if it has died, measured here."""
+        if worker is not None:
             try:
-                if worker is None:
-                    raise WorkerGone("stopped")
-                answered = worker.answer(_WAIT)
-                measured = [_measures(row) for row in answered]
-            except (WorkerGone, TypeError, ValueError) as error:
-                # The worker died (killed, out of memory): these pages are measured here.
+                return [_measures(row) for row in worker.answer(_WAIT)]
+            except (WorkerGone, TypeError, ValueError) as error:  # killed, out of memory
                 self._give_up(error)
-                measured = measure_articles(articles)
-            self._done.extend(zip(keys, measured, strict=True))
+        return measure_articles(articles)
 
     def _give_up(self, error: BaseException) -> None:
         log.debug("tiered/readability: no worker process (%s); measuring here", error)
@@ -128,11 +130,9 @@ class Measurer:
 
 def _measures(row: list[object]) -> Measures:
     """The worker's line for one page (see :mod:`tiered.readability.worker`)."""
-    words, sentences, syllables, poly, long, hardest = row
-    if not isinstance(hardest, list):
-        raise TypeError(f"not a list of sentences: {hardest!r}")
-    counts = [n for n in (words, sentences, syllables, poly, long) if isinstance(n, int)]
-    if len(counts) != 5:
-        raise TypeError(f"not five counts: {row[:5]!r}")
-    words, sentences, syllables, poly, long = counts
-    return Measures(words, sentences, syllables, poly, long, tuple(str(s) for s in hardest))
+    *counts, hardest = row
+    numbers = [n for n in counts if isinstance(n, int)]
+    if len(numbers) != len(counts) or len(numbers) != 5 or not isinstance(hardest, list):
+        raise TypeError(f"not five counts and the hardest sentences: {row!r}")
+    words, sentences, syllables, poly, long = numbers
+    return Measures(words, sentences, syllables, poly, long, tuple(map(str, hardest)))

@@ -94,7 +94,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         # Handed over by other plugins for a page about to be measured (add_figures).
         self.figures: dict[str, _Handed] = {}
         self.measured: set[str] = set()  # the tier pages measured in this build
-        self.measurer = Measurer()
+        self.measurer: Measurer[_Measuring] = Measurer()
         self.serving = False  # mkdocs serve: the worker waits for the next rebuild
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -208,9 +208,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         page_done()  # tiered/plain read the page before (it hands over its blocks)
         return html
 
-    def _take_measured(self, measured: list[tuple[object, Measures]]) -> None:
+    def _take_measured(self, measured: list[tuple[_Measuring, Measures]]) -> None:
+        if not measured:
+            return
         for measuring, measures in measured:
-            assert isinstance(measuring, _Measuring)
             self._measured(measuring, measures)
         page_done()  # the warnings' look-ups of the hardest sentences' words
 
