@@ -25,10 +25,9 @@ from tiered.common.frontmatter import parse_front_matter
 from tiered.config_options import placed_config
 from tiered.glossary.model import Wording
 from tiered.glossary.plugin import GlossaryPlugin
-from tiered.plain import accept, facts, jargon, overlay, wording
-from tiered.plain.article import GLOSSARY_LINK, article_from_blocks
-from tiered.plain.checks import counts, run
-from tiered.plain.config import PlainConfig, TierChecks
+from tiered.plain import accept, facts, jargon, overlay
+from tiered.plain.background import Checked, Job, checker, setup_data
+from tiered.plain.config import PlainConfig
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import (
     add_assets,
@@ -38,7 +37,6 @@ from tiered.plugin_support import (
     use_assets,
 )
 from tiered.preview.records import PageRecords
-from tiered.readability.measure import article_blocks
 from tiered.readability.plugin import ReadabilityPlugin
 
 if TYPE_CHECKING:
@@ -92,6 +90,17 @@ class PageFindings:
         }
 
 
+@dataclass(frozen=True)
+class _Checking:
+    """A tier page being checked: what its findings are warned and recorded with."""
+
+    page: Page
+    tier: str
+    path: str
+    review: Review
+    warned: bool  # whether its findings are warnings
+
+
 class PlainPlugin(BasePlugin[PlainConfig]):
     """Plain-language checks per tier page: warned, accepted with a reason, reported."""
 
@@ -100,10 +109,13 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = Path()
         self.serve = False
         self.today = dt.date.today()
-        # Per build: each tier's glossary wordings (by term anchor), and the verdict on
-        # each wording a page relied on, by (tier, anchor): judged once a build.
+        # Per build: each tier's glossary wordings (by term anchor), which the checker
+        # judges (on the other core, on a library: see tiered.plain.background).
         self.wordings: dict[str, dict[str, Wording]] = {}
-        self.verdicts: dict[tuple[str, str], wording.Weak | None] = {}
+        self.checker = checker()
+        self.started = False  # whether this build's checker has its setup
+        self.documentation_pages = 0
+        self.readability: ReadabilityPlugin | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -122,7 +134,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = project_root(config)
         self.today = dt.date.today()
         self.wordings = {}
-        self.verdicts = {}
+        self.started = False
+        self.readability = None
         self.pages.start_build(config)
         if self._overlay():
             use_assets(config, overlay.ASSETS)
@@ -131,6 +144,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             self.pages.keep_present(files)
+            self.documentation_pages = len(files.documentation_pages())
         if self._overlay():
             add_assets(config, files, overlay.ASSETS)
         return files
@@ -139,15 +153,16 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         """Whether this build shows the author's overlay: in ``mkdocs serve`` only."""
         return self.serve and self.config.enabled and self.config.overlay
 
-    # Before tiered/readability (20) draws its reading line and tiered/citations (10)
-    # formats citations (their text is left out by class); the glossary has linked its
-    # terms while the Markdown rendered.
+    # Before tiered/readability (20) measures the page (it waits for this page's figures)
+    # and tiered/citations (10) formats citations (their text is left out by class); the
+    # glossary has linked its terms while the Markdown rendered.
     @event_priority(30)
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
             return html
+        self._take_checked(self.checker.done())  # the pages before, maybe checked by now
         source = page.file.content_string
         path = display_path(page.file.abs_src_path, self.root, page.file.src_uri)
         # Our front matter reader, not page.meta: it keeps dates as written, so a
@@ -157,50 +172,86 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if not isinstance(tier, str) or tier not in self.config.tiers:
             self.pages.discard(page.file.src_uri)
             return html  # not a tier page, or a tier not checked
+        if not self.started:
+            self._start(config)
         checks = self.config.tiers[tier]
-        body = front.body_offset
-        blocks = article_blocks(html)
-        article = article_from_blocks(blocks, html, source, body)
         allowed = self._allowed(page, front.data)
-        glossary = self._page_glossary(config, tier, checks, html, path)
-        result = accept.apply(run(article, checks.settings(), glossary), allowed, source)
-        for offset, problem in result.problems:
-            log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
-        # Placing a finding costs: only when someone will read it (a benchmark or a
-        # caller may silence warnings).
-        if not checks.report_only and log.isEnabledFor(logging.WARNING):
-            for finding in result.findings:
-                where = page_diagnostic(page, self.root, finding.message, offset=finding.offset)
-                log.warning(str(where))
         review = self._review(page, front.data)
-        record = PageFindings(
-            tier,
-            path,
-            counts(result.findings),
-            len(result.accepted),
-            # A number the page accepts (plain.allow) is not compared across tiers.
-            facts.without_accepted(facts.numbers(article), allowed.words),
-            review,
-            jargon.flagged(article, result.findings, checks.min_zipf),
-        )
-        self.pages.put(page.file.src_uri, record)
+        # Placing a finding costs: only when someone will read it (a benchmark or a
+        # caller may silence warnings), or in the author's overlay.
+        warned = not checks.report_only and log.isEnabledFor(logging.WARNING)
+        wanted = warned or self._overlay()
+        job = Job(tier, html, source, front.body_offset, tuple(allowed.words), wanted)
+        self.checker.add(_Checking(page, tier, path, review, warned), job.data())
         readability = config.plugins.get("tiered/readability")
         if isinstance(readability, ReadabilityPlugin):
-            terms = len(jargon.vocabulary(article, checks.min_zipf))
-            note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
-            readability.add_figures(
-                page.file.src_uri, record.summary(), note, blocks, record.counted()
-            )
+            readability.expect_figures(page.file.src_uri)
+            self.readability = readability
         if self.config.show_review:
             html += review_lines(review)
-        if self._overlay():
-            html += overlay.overlay_data(result.findings)
         return html
 
+    # Before tiered/readability's (0): it takes this plugin's figures for its lines.
+    @event_priority(30)
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        if self.config.enabled and self.config.facts:
+        if not self.config.enabled:
+            return env
+        self._take_checked(self.checker.results())
+        if not self.serve:
+            self.checker.close()  # the word lists' memory is not held while the theme renders
+        if self.config.facts:
             self._check_facts(files)
         return env
+
+    def on_shutdown(self) -> None:
+        self.checker.close()
+
+    def _start(self, config: MkDocsConfig) -> None:
+        """The checker's setup, at the build's first tier page: settings and wordings."""
+        self.started = True
+        tiers = {
+            tier: (checks.settings(), checks.report_only)
+            for tier, checks in self.config.tiers.items()
+        }
+        glossary = config.plugins.get("tiered/glossary")
+        wordings = {
+            tier: glossary.wordings(tier)
+            for tier, checks in self.config.tiers.items()
+            if checks.jargon and isinstance(glossary, GlossaryPlugin)
+        }
+        self.wordings = wordings
+        self.checker.start(self.documentation_pages, setup_data(tiers, wordings))
+
+    def _take_checked(self, checked: list[tuple[_Checking, Checked]]) -> None:
+        """Pages checked: warned about, recorded, their figures handed to tiered/readability."""
+        for checking, result in checked:
+            page = checking.page
+            for tier, anchor, problems in result.weak:
+                self._warn_wording(tier, anchor, problems, checking.path)
+            for offset, problem in result.problems:
+                log.warning(str(page_diagnostic(page, self.root, problem, offset=offset)))
+            if checking.warned:
+                for finding in result.findings:
+                    where = page_diagnostic(page, self.root, finding.message, offset=finding.offset)
+                    log.warning(str(where))
+            record = PageFindings(
+                checking.tier,
+                checking.path,
+                result.counts,
+                result.accepted,
+                result.numbers,
+                checking.review,
+                result.jargon,
+            )
+            self.pages.put(page.file.src_uri, record)
+            if self.readability is not None:
+                terms = result.terms
+                note = f"{terms} medical term{'' if terms == 1 else 's'}" if terms else ""
+                self.readability.add_figures(
+                    page.file.src_uri, record.summary(), note, record.counted()
+                )
+            if self._overlay() and page.content is not None:
+                page.content += overlay.overlay_data(result.findings)
 
     def jargon_candidates(self) -> list[jargon.Candidate]:
         """Public: the jargon the checks left unexplained in this build, by word.
@@ -212,49 +263,14 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         """
         return jargon.candidates((r.path, r.jargon) for _uri, r in self.pages.items())
 
-    def _page_glossary(
-        self, config: MkDocsConfig, tier: str, checks: TierChecks, html: str, path: str
-    ) -> wording.PageGlossary | None:
-        """The page's glossary links, judged by their terms' wordings for ``tier``.
-
-        The wordings come from tiered/glossary's public ``wordings``; without that
-        plugin (or its glossary), any glossary link explains the words in it.
-        """
-        if not checks.jargon or GLOSSARY_LINK not in html:
-            return None
-        wordings = self.wordings.get(tier)
-        if wordings is None:
-            glossary = config.plugins.get("tiered/glossary")
-            found = glossary.wordings(tier) if isinstance(glossary, GlossaryPlugin) else {}
-            wordings = self.wordings[tier] = found
-        if not wordings:
-            return None
-        settings = checks.settings()
-
-        def judge(anchor: str) -> wording.Weak | None:
-            key = (tier, anchor)
-            if key in self.verdicts:
-                return self.verdicts[key]
-            said = wordings.get(anchor)
-            verdict = None
-            if said is not None:
-                problems = wording.problems(said.text, wording.own_words(said.forms), settings)
-                if problems:
-                    place = f"{said.path}:{said.line}"
-                    verdict = wording.Weak(said.term, tier, said.tier is not None, place, problems)
-                    if not checks.report_only:
-                        self._warn_wording(said, verdict, path)
-            self.verdicts[key] = verdict
-            return verdict
-
-        return wording.PageGlossary(wording.links(html), judge)
-
-    def _warn_wording(self, said: Wording, weak: wording.Weak, path: str) -> None:
+    def _warn_wording(self, tier: str, anchor: str, problems: tuple[str, ...], path: str) -> None:
         """Once a build, at the glossary file's line: a wording pages rely on is not plain."""
-        which = f"{weak.tier} wording" if weak.own else f"'short' (it has no {weak.tier} wording)"
+        said = self.wordings[tier][anchor]
+        own = said.tier is not None
+        which = f"{tier} wording" if own else f"'short' (it has no {tier} wording)"
         message = (
             f"glossary term '{said.term}': its {which} is not plain "
-            f"({'; '.join(weak.problems)}), so its links on {weak.tier} pages explain nothing "
+            f"({'; '.join(problems)}), so its links on {tier} pages explain nothing "
             f"(first: {path}): rewrite it in plain words"
         )
         log.warning(str(Diagnostic(said.path, said.line, message)))

@@ -216,15 +216,3 @@ def article_blocks(html: str) -> list[str]:
     """
     text = visible_text(html, _NOT_PROSE, _NOT_PROSE_CLASSES, newlines_as_spaces=True)
     return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def measure_articles(articles: list[tuple[str | None, list[str] | None]]) -> list[Measures]:
-    """:func:`measure` of each page: its ``blocks``, or else :func:`article_blocks` of its HTML.
-
-    What :class:`~tiered.readability.background.Measurer` runs in its worker process.
-    """
-    measured = []
-    for html, blocks in articles:
-        measured.append(measure(blocks if blocks is not None else article_blocks(html or "")))
-        page_done()
-    return measured

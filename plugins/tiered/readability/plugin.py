@@ -35,7 +35,7 @@ from tiered.plugin_support import (
 from tiered.preview.generated import GeneratedPages
 from tiered.preview.records import PageRecords
 from tiered.readability import render
-from tiered.readability.background import Measurer
+from tiered.readability.background import measurer
 from tiered.readability.config import ReadabilityConfig
 from tiered.readability.measure import Measures, find_sentence, page_done
 from tiered.readability.targets import read_override
@@ -65,11 +65,10 @@ class _Handed:
 
     figures: tuple[tuple[str, str], ...]
     note: str
-    blocks: list[str] | None
     counts: tuple[tuple[str, int], ...] = ()
 
 
-_NOTHING = _Handed((), "", None)
+_NOTHING = _Handed((), "")
 _UNMEASURED = Measures(0, 0, 0, 0, 0)
 
 
@@ -80,6 +79,11 @@ class _Measuring:
     page: Page
     stats: render.PageStats
     note: str
+
+    def handed(self, handed: _Handed) -> _Measuring:
+        """With another plugin's figures, handed over after the page rendered."""
+        stats = dataclasses.replace(self.stats, figures=handed.figures, counts=handed.counts)
+        return _Measuring(self.page, stats, handed.note)
 
 
 class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
@@ -93,8 +97,12 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.root = Path()
         # Handed over by other plugins for a page about to be measured (add_figures).
         self.figures: dict[str, _Handed] = {}
+        # Pages whose figures another plugin hands over later (expect_figures), and
+        # those measured before their figures came: their lines wait for them.
+        self.expected: set[str] = set()
+        self.parked: dict[str, tuple[_Measuring, Measures]] = {}
         self.measured: set[str] = set()  # the tier pages measured in this build
-        self.measurer: Measurer[_Measuring] = Measurer()
+        self.measurer = measurer()
         self.serving = False  # mkdocs serve: the worker waits for the next rebuild
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -110,28 +118,44 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         src_uri: str,
         figures: Mapping[str, object],
         note: str = "",
-        blocks: list[str] | None = None,
         counts: Mapping[str, int] | None = None,
     ) -> None:
         """Public: another plugin's figures for page ``src_uri``, shown with its levels.
 
         Call it in ``on_page_content`` at a priority above 20 (before this plugin
-        measures the page). ``figures`` ("jargon": 0, ...) join the page's row of the
-        reading-levels report, in their order; ``note`` ("14 medical terms") joins the
-        reading line under the page title, after the grade. ``blocks``: the page's
-        :func:`~tiered.readability.measure.article_blocks`, when the caller already
-        read them from the same HTML (less ``tiered-`` chrome it adds), so the page is
-        parsed once. ``counts`` ("jargon": 3, ...): the few figures a library's summary
-        (more than ``report_topics`` topics, one row a topic) shows in the page's cell,
-        those above zero, and adds up over the library.
+        measures the page), or later, up to this plugin's ``on_env`` (a priority above
+        0), for a page announced with :meth:`expect_figures`. ``figures`` ("jargon": 0,
+        ...) join the page's row of the reading-levels report, in their order; ``note``
+        ("14 medical terms") joins the reading line under the page title, after the
+        grade. ``counts`` ("jargon": 3, ...): the few figures a library's summary (more
+        than ``report_topics`` topics, one row a topic) shows in the page's cell, those
+        above zero, and adds up over the library.
         """
         shown = tuple((str(name), str(value)) for name, value in figures.items())
         counted = tuple((str(name), int(value)) for name, value in (counts or {}).items())
-        self.figures[src_uri] = _Handed(shown, note, blocks, counted)
+        handed = _Handed(shown, note, counted)
+        parked = self.parked.pop(src_uri, None)
+        if parked is None:
+            self.figures[src_uri] = handed
+            return
+        self.expected.discard(src_uri)
+        measuring, measures = parked
+        self._measured(measuring.handed(handed), measures)
+
+    def expect_figures(self, src_uri: str) -> None:
+        """Public: figures for page ``src_uri`` will come after it renders (:meth:`add_figures`).
+
+        Call it in ``on_page_content`` at a priority above 20: the page's reading line
+        and report row wait for them (a plugin that checks its pages on another core
+        hands its figures over as they come).
+        """
+        self.expected.add(src_uri)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
         self.figures = {}
+        self.expected = set()
+        self.parked = {}
         self.measured = set()
         self.root = project_root(config)
         self.stats.start_build(config)
@@ -185,7 +209,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if not isinstance(tier, str) or tier not in self.config.order:
             self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
-        handed = self.figures.pop(page.file.src_uri, _NOTHING)
+        handed = self.figures.pop(page.file.src_uri, None)
+        if handed is not None:
+            self.expected.discard(page.file.src_uri)
         fkgl, smog = self._targets(page, tier)
         stats = render.PageStats(
             src_uri=page.file.src_uri,
@@ -198,14 +224,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             terms=len(set(_TERM.findall(html))),
             fkgl_target=fkgl,
             smog_target=smog,
-            figures=handed.figures,
-            counts=handed.counts,
+            figures=handed.figures if handed else (),
+            counts=handed.counts if handed else (),
         )
-        # Measured by on_env, maybe on the other core (background.Measurer): the
+        # Measured by on_env, maybe on the other core (tiered.common.background): the
         # reading line goes in then (or as the next pages render), before search and
         # the theme read the page.
-        self.measurer.add(_Measuring(page, stats, handed.note), html, handed.blocks)
-        page_done()  # tiered/plain read the page before (it hands over its blocks)
+        self.measurer.add(_Measuring(page, stats, handed.note if handed else ""), html)
         return html
 
     def _take_measured(self, measured: list[tuple[_Measuring, Measures]]) -> None:
@@ -218,6 +243,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def _measured(self, measuring: _Measuring, measures: Measures) -> None:
         """Page ``measuring.page`` measured: checked, kept for the report, its line shown."""
         page = measuring.page
+        if page.file.src_uri in self.expected:  # its figures are still to come
+            handed = self.figures.pop(page.file.src_uri, None)
+            if handed is None:
+                self.parked[page.file.src_uri] = (measuring, measures)
+                return
+            self.expected.discard(page.file.src_uri)
+            measuring = measuring.handed(handed)
         stats = dataclasses.replace(measuring.stats, measures=measures)
         self.measured.add(page.file.src_uri)
         if not stats.within_target:
@@ -240,6 +272,10 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         if not self.config.enabled:
             return env
         self._take_measured(self.measurer.results())
+        # Figures promised and never handed over: the lines go in without them.
+        for uri in list(self.parked):
+            self.add_figures(uri, {})
+        self.expected.clear()
         if not self.serving:
             self.measurer.close()  # its memory is not held while the theme renders
         topics = self.topics()
