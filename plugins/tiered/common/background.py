@@ -124,7 +124,6 @@ class Background(Generic[K, R]):
         if self._worker is not None:
             self._worker.close()
             self._worker = None
-            self._unsent = self._setup  # a new worker needs it
 
     def _send(self) -> None:
         if not self._batch:
@@ -156,7 +155,7 @@ class Background(Generic[K, R]):
                 self._worker = LineWorker(self._module)
             except WorkerGone as error:
                 self._give_up(error)
-            self._unsent = self._setup
+            self._unsent = self._setup  # a new worker: this build's setup goes first
         return self._worker
 
     def _collect(self, *, wait: bool) -> None:

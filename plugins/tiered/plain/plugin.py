@@ -113,8 +113,6 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         # judges (on the other core, on a library: see tiered.plain.background).
         self.wordings: dict[str, dict[str, Wording]] = {}
         self.checker = checker()
-        self.started = False  # whether this build's checker has its setup
-        self.documentation_pages = 0
         self.readability: ReadabilityPlugin | None = None
 
     def load_config(
@@ -134,7 +132,6 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.root = project_root(config)
         self.today = dt.date.today()
         self.wordings = {}
-        self.started = False
         self.readability = None
         self.pages.start_build(config)
         if self._overlay():
@@ -144,7 +141,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.config.enabled:
             self.pages.keep_present(files)
-            self.documentation_pages = len(files.documentation_pages())
+            self._start(config, len(files.documentation_pages()))
         if self._overlay():
             add_assets(config, files, overlay.ASSETS)
         return files
@@ -172,8 +169,6 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         if not isinstance(tier, str) or tier not in self.config.tiers:
             self.pages.discard(page.file.src_uri)
             return html  # not a tier page, or a tier not checked
-        if not self.started:
-            self._start(config)
         checks = self.config.tiers[tier]
         allowed = self._allowed(page, front.data)
         review = self._review(page, front.data)
@@ -206,9 +201,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     def on_shutdown(self) -> None:
         self.checker.close()
 
-    def _start(self, config: MkDocsConfig) -> None:
-        """The checker's setup, at the build's first tier page: settings and wordings."""
-        self.started = True
+    def _start(self, config: MkDocsConfig, pages: int) -> None:
+        """The checker's setup for this build of ``pages``: settings and glossary wordings."""
         tiers = {
             tier: (checks.settings(), checks.report_only)
             for tier, checks in self.config.tiers.items()
@@ -220,7 +214,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             if checks.jargon and isinstance(glossary, GlossaryPlugin)
         }
         self.wordings = wordings
-        self.checker.start(self.documentation_pages, setup_data(tiers, wordings))
+        self.checker.start(pages, setup_data(tiers, wordings))
 
     def _take_checked(self, checked: list[tuple[_Checking, Checked]]) -> None:
         """Pages checked: warned about, recorded, their figures handed to tiered/readability."""

@@ -210,7 +210,9 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             self.stats.discard(page.file.src_uri)
             return html  # not a tier page (tiered/levels reports bad tiers)
         handed = self.figures.pop(page.file.src_uri, None)
-        if handed is not None:
+        if handed is None:
+            handed = _NOTHING  # none yet, or none to come
+        else:
             self.expected.discard(page.file.src_uri)
         fkgl, smog = self._targets(page, tier)
         stats = render.PageStats(
@@ -224,13 +226,13 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
             terms=len(set(_TERM.findall(html))),
             fkgl_target=fkgl,
             smog_target=smog,
-            figures=handed.figures if handed else (),
-            counts=handed.counts if handed else (),
+            figures=handed.figures,
+            counts=handed.counts,
         )
         # Measured by on_env, maybe on the other core (tiered.common.background): the
         # reading line goes in then (or as the next pages render), before search and
         # the theme read the page.
-        self.measurer.add(_Measuring(page, stats, handed.note if handed else ""), html)
+        self.measurer.add(_Measuring(page, stats, handed.note), html)
         return html
 
     def _take_measured(self, measured: list[tuple[_Measuring, Measures]]) -> None:
