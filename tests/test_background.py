@@ -41,7 +41,7 @@ def test_the_worker_gives_the_results_of_this_process_in_order() -> None:
         measuring.add(index, html)
     try:
         results = measuring.results()
-        assert measuring._worker is not None  # it did run in the worker
+        assert background._SHARED.worker is not None  # it did run in the worker
     finally:
         measuring.close()
     assert [key for key, _m in results] == [0, 1, 2, 3]
@@ -54,7 +54,7 @@ def test_a_worker_that_dies_leaves_the_pages_done_here(monkeypatch: pytest.Monke
     measuring = measurer()
     measuring.start(pages=len(ARTICLES))
     measuring.add(0, ARTICLES[0])
-    worker = measuring._worker
+    worker = background._SHARED.worker
     assert worker is not None
     os.kill(worker._process.pid, signal.SIGKILL)
     for index, html in enumerate(ARTICLES[1:], start=1):
@@ -69,7 +69,7 @@ def test_a_small_site_is_done_here() -> None:
     measuring.start(pages=background.BACKGROUND_PAGES - 1)
     measuring.add("only", ARTICLES[0])
     assert measuring.results() == [("only", _expected()[0])]
-    assert measuring._worker is None
+    assert background._SHARED.worker is None
 
 
 def test_a_module_that_is_not_there_is_a_worker_gone() -> None:
@@ -126,7 +126,7 @@ def test_each_build_s_setup_reaches_the_worker_and_the_task_here(
         checking.add("again", _job())
         (_key, again), *_ = checking.results()
         assert again.counts["long-sentence"] == 0  # type: ignore[attr-defined]
-        worker = checking._worker
+        worker = background._SHARED.worker
         assert worker is not None
         os.kill(worker._process.pid, signal.SIGKILL)  # done here, set up here
         monkeypatch.setattr(background, "_WAIT", 5.0)
@@ -134,3 +134,68 @@ def test_each_build_s_setup_reaches_the_worker_and_the_task_here(
         assert checking.results() == [("here", again)]
     finally:
         checking.close()
+
+
+def _checks(count: int) -> list[object]:
+    here = CheckTask()
+    here.setup(_setup(max_words=5))
+    return [checked(row) for row in here.run([_job()] * count)]
+
+
+@pytest.mark.usefixtures("in_background")
+def test_two_tasks_share_one_worker_and_each_gets_its_own_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "BATCH", 2)
+    measuring, checking = measurer(), checker()
+    measuring.start(pages=8)
+    checking.start(pages=8, setup=_setup(max_words=5))
+    try:
+        for index, html in enumerate(ARTICLES * 2):  # batches sent in turn
+            checking.add(index, _job())
+            measuring.add(index, html)
+        worker = background._SHARED.worker
+        assert worker is not None
+        # One task's answers wait while the other's are taken.
+        assert [m for _key, m in measuring.results()] == _expected() * 2
+        checking.add(8, _job())
+        assert [c for _key, c in checking.results()] == _checks(9)
+        assert background._SHARED.worker is worker  # one process throughout
+        measuring.close()
+        assert background._SHARED.worker is worker  # still the checker's
+        checking.start(pages=8, setup=_setup(max_words=5))
+        checking.add("next", _job())
+        assert checking.results() == [("next", _checks(1)[0])]
+    finally:
+        measuring.close()
+        checking.close()
+    assert background._SHARED.worker is None  # the last one out stops it
+
+
+@pytest.mark.usefixtures("in_background")
+def test_a_shared_worker_that_dies_leaves_each_task_s_pages_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "BATCH", 1)
+    measuring, checking = measurer(), checker()
+    measuring.start(pages=8)
+    checking.start(pages=8, setup=_setup(max_words=5))
+    try:
+        measuring.add(0, ARTICLES[0])
+        checking.add(0, _job())
+        measured = measuring.done()  # answered by now, or not: either way
+        worker = background._SHARED.worker
+        assert worker is not None
+        os.kill(worker._process.pid, signal.SIGKILL)
+        for index, html in enumerate(ARTICLES[1:], start=1):
+            measuring.add(index, html)
+            checking.add(index, _job())
+        measured += measuring.results()
+        assert [c for _key, c in checking.results()] == _checks(len(ARTICLES))
+    finally:
+        measuring.close()
+        checking.close()
+    # Every page once, in order: the worker's answers before it died, the rest here.
+    assert [key for key, _m in measured] == list(range(len(ARTICLES)))
+    assert [m for _key, m in measured] == _expected()
+    assert background._SHARED.worker is None

@@ -52,7 +52,7 @@ def test_a_library_checked_in_the_worker_is_the_library_checked_here(
 
     monkeypatch.setattr(background, "LineWorker", Counted)
     worker = SiteFactory(tmp_path / "worker").build(docs, **options)
-    assert sorted(started) == ["tiered.plain.worker", "tiered.readability.worker"]
+    assert started == ["tiered.common.pageworker"]  # one worker for both plugins
     assert sorted(worker.warnings) == sorted(here.warnings)
     said = "\n".join(here.warnings)
     for expected in (

@@ -66,18 +66,18 @@ def test_article_text_leaves_out_what_is_not_prose() -> None:
         '<div class="admonition note"><p class="admonition-title">Note</p><p>Body.</p></div>'
         '<p>A <a class="tiered-glossary-term" href="#x">term</a> counts.</p>'
     )
-    assert article_blocks(html) == [
+    assert article_blocks(html) == (
         "First point.",
         "A list item",
         "Cited  here.",
         "Body.",
         "A term counts.",
-    ]
+    )
 
 
 def test_a_wrapped_paragraph_is_one_block() -> None:
     html = "<p>Bones are\nliving tissue.\nThey change.</p>\n<ul>\n<li>One\nitem.</li>\n</ul>"
-    assert article_blocks(html) == ["Bones are living tissue. They change.", "One item."]
+    assert article_blocks(html) == ("Bones are living tissue. They change.", "One item.")
 
 
 @pytest.mark.parametrize(

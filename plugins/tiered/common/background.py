@@ -2,11 +2,17 @@
 
 Reading a tier page's article and measuring or checking it costs a millisecond or
 more, on the one core MkDocs renders with. A :class:`Background` hands pages, in
-batches as they render, to a worker process (``python -m <module>`` through
-:class:`~tiered.common.worker.LineWorker`, whose ``main`` is :func:`serve`); the plugin
-takes the results back as they come (:meth:`Background.done`) and the rest when every
-page is rendered (:meth:`Background.results`, in ``on_env``). The worker keeps pace
-with the build, so the end waits for the last batch only.
+batches as they render, to a worker process; the plugin takes the results back as they
+come (:meth:`Background.done`) and the rest when every page is rendered
+(:meth:`Background.results`, in ``on_env``). The worker keeps pace with the build, so
+the end waits for the last batch only.
+
+Every plugin's tasks run in one worker, ``python -m tiered.common.pageworker``
+(through :class:`~tiered.common.worker.LineWorker`; its ``main`` is :func:`serve`): one
+interpreter, its word lists loaded once, and a page that two tasks read is parsed once
+there. Each request names its task (``"module:Class"``, imported in the worker on first
+use), so this module imports no plugin. The worker answers in the order of the requests,
+whoever sent them; :class:`_SharedWorker` hands each answer to its sender.
 
 A site of fewer pages than :data:`BACKGROUND_PAGES`, a machine with one core, or a
 worker that fails: the same :class:`Task` runs here, on the same plain data, so the
@@ -16,6 +22,8 @@ caller's ``decode`` either way.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import json
 import logging
 import sys
@@ -31,15 +39,20 @@ log = logging.getLogger(__name__)
 BACKGROUND_PAGES = 200
 # Pages a batch: each batch wakes the build's pipe threads, so not one a page.
 BATCH = 16
-# How long collecting waits for the worker's next batch before doing it here.
+# How long collecting waits for the worker's next answer before doing the work here.
 _WAIT = 60.0
+# The worker's module: its main is serve().
+WORKER = "tiered.common.pageworker"
 
 K = TypeVar("K")  # what the caller knows a page by
 R = TypeVar("R")  # a page's result, decoded
 
 
 class Task(Protocol):
-    """Work on pages as plain data: the same object runs in the worker and here."""
+    """Work on pages as plain data: the same object runs in the worker and here.
+
+    Its class is made without arguments in the worker (``Class()``).
+    """
 
     def setup(self, data: Any) -> None:
         """This build's settings (a JSON value), before its first batch."""
@@ -48,43 +61,147 @@ class Task(Protocol):
         """One JSON-able result per job, in order."""
 
 
-def serve(task: Task) -> None:
-    """A worker module's ``main``: one line a batch in, ``[setup, jobs]``; one line out.
+def serve() -> None:
+    """The worker's ``main``: one line a batch in, ``[task, setup, jobs]``; one line out.
 
-    ``setup`` is ``null`` but in a build's first batch.
+    ``task`` is ``"module:Class"``; ``setup`` is ``null`` but in the first batch of a
+    build (or of a worker) for that task.
     """
+    tasks: dict[str, Task] = {}
     for line in sys.stdin:
-        setup, jobs = json.loads(line)
+        ref, setup, jobs = json.loads(line)
+        task = tasks.get(ref)
+        if task is None:
+            module, _, name = ref.partition(":")
+            task = tasks[ref] = getattr(importlib.import_module(module), name)()
         if setup is not None:
             task.setup(setup)
         sys.stdout.write(json.dumps(task.run(jobs), ensure_ascii=False) + "\n")
         sys.stdout.flush()
 
 
+class _SharedWorker:
+    """The one worker process, and whose each answer is.
+
+    Each :class:`Background` joins it with a key of its own; its answers wait in its
+    inbox, tagged with the worker's generation (a process started after one died is
+    the next), until it asks for them. The process stops when the last one leaves.
+    """
+
+    def __init__(self) -> None:
+        self.worker: LineWorker | None = None
+        self.generation = 0
+        self._inboxes: dict[int, deque[tuple[int, Any]]] = {}
+        self._senders: deque[int] = deque()  # whose each unanswered request is
+
+    def join(self, owner: int) -> int:
+        """The running worker's generation, the worker started if need be.
+
+        Raises:
+            WorkerGone: It could not be started.
+        """
+        if self.worker is None:
+            self.worker = LineWorker(WORKER)
+            self.generation += 1
+            self._senders.clear()
+        self._inboxes.setdefault(owner, deque())
+        return self.generation
+
+    def send(self, owner: int, request: Any) -> None:
+        """Queue ``request`` to the running worker (:meth:`join` first)."""
+        assert self.worker is not None
+        self.worker.send(request)
+        self._senders.append(owner)
+
+    def ready(self, owner: int, generation: int) -> bool:
+        """Whether :meth:`answer` would return (or raise) at once."""
+        inbox = self._inboxes.get(owner)
+        worker = self.worker
+        if inbox is None or worker is None or generation != self.generation:
+            return True
+        try:
+            while not inbox and worker.ready():
+                self._route(worker, 0.0)
+        except WorkerGone:
+            self._lost()
+        return bool(inbox) or self.worker is None
+
+    def answer(self, owner: int, generation: int, timeout: float) -> Any:
+        """``owner``'s next answer, to a request sent to worker ``generation``.
+
+        Raises:
+            WorkerGone: That worker exited (or did not answer within ``timeout``)
+                before answering it.
+        """
+        inbox = self._inboxes.get(owner)
+        if inbox is None:
+            raise WorkerGone("not joined")
+        while True:
+            if inbox:
+                answered_by, item = inbox[0]
+                if answered_by >= generation:
+                    if answered_by > generation:  # its worker died before answering
+                        raise WorkerGone("the worker has exited")
+                    inbox.popleft()
+                    return item
+                inbox.popleft()  # a dead worker's, asked for no more
+                continue
+            worker = self.worker
+            if worker is None or generation != self.generation:
+                raise WorkerGone("the worker has exited")
+            try:
+                self._route(worker, timeout)
+            except WorkerGone:
+                self._lost()
+                raise
+
+    def leave(self, owner: int) -> None:
+        """``owner`` asks for nothing more; the worker stops if it was the last."""
+        self._inboxes.pop(owner, None)
+        if not self._inboxes and self.worker is not None:
+            self._lost()
+
+    def _route(self, worker: LineWorker, timeout: float) -> None:
+        item = worker.answer(timeout)
+        inbox = self._inboxes.get(self._senders.popleft())
+        if inbox is not None:  # else its sender has left
+            inbox.append((self.generation, item))
+
+    def _lost(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+        self._senders.clear()
+
+
+_SHARED = _SharedWorker()
+_OWNERS = itertools.count()  # each Background's key in it
+
+
 class Background(Generic[K, R]):
-    """Runs ``task`` on pages, maybe in ``module``'s worker; results by key, in order.
+    """Runs ``task`` on pages, maybe in the worker; results by key, in order.
 
     Args:
-        module: The worker module (its ``main`` calls :func:`serve` with a task like
-            ``task``).
-        task: The task, for pages done in this process.
+        task: The task, for pages done in this process; the worker makes its own of
+            the same class.
         decode: A result (JSON value) to what the caller takes; it raises
             ``TypeError`` or ``ValueError`` on a line that is not a result.
         name: The plugin, for the debug message when the worker is given up.
     """
 
-    def __init__(self, module: str, task: Task, decode: Callable[[Any], R], name: str) -> None:
-        self._module = module
+    def __init__(self, task: Task, decode: Callable[[Any], R], name: str) -> None:
         self._task = task
+        self._owner = next(_OWNERS)
+        self._ref = f"{type(task).__module__}:{type(task).__qualname__}"
         self._decode = decode
         self._name = name
-        self._worker: LineWorker | None = None
         self._background = False
         self._setup: Any = None
-        self._unsent: Any = None  # the setup, until the worker has it
+        self._set_up: int | None = None  # the worker generation with this build's setup
         self._here: Any = None  # the setup, until this process's task has it
         self._batch: list[tuple[K, Any]] = []
-        self._sent: deque[tuple[list[K], list[Any]]] = deque()  # not answered yet
+        # Sent, not answered yet: the worker generation sent to, the keys and jobs.
+        self._sent: deque[tuple[int, list[K], list[Any]]] = deque()
         self._done: list[tuple[K, R]] = []
 
     def start(self, pages: int, setup: Any = None) -> None:
@@ -94,7 +211,8 @@ class Background(Generic[K, R]):
             self._sent.clear()
         self._batch, self._done = [], []
         self._background = pages >= BACKGROUND_PAGES and cores() > 1
-        self._setup = self._unsent = self._here = setup
+        self._setup = self._here = setup
+        self._set_up = None
 
     def add(self, key: K, job: Any) -> None:
         """Do ``job`` (a JSON value) for the page known as ``key``."""
@@ -120,10 +238,8 @@ class Background(Generic[K, R]):
         return done
 
     def close(self) -> None:
-        """Stop the worker (a later large build starts another)."""
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        """Ask the worker for nothing more (it stops when no task needs it)."""
+        _SHARED.leave(self._owner)
 
     def _send(self) -> None:
         if not self._batch:
@@ -131,13 +247,14 @@ class Background(Generic[K, R]):
         keys = [key for key, _job in self._batch]
         jobs = [job for _key, job in self._batch]
         self._batch = []
-        worker = self._running()
-        if worker is None:
+        generation = self._running()
+        if generation is None:
             self._done.extend(zip(keys, self._run_here(jobs), strict=True))
             return
-        worker.send([self._unsent, jobs])
-        self._unsent = None
-        self._sent.append((keys, jobs))
+        setup = None if self._set_up == generation else self._setup
+        _SHARED.send(self._owner, [self._ref, setup, jobs])
+        self._set_up = generation
+        self._sent.append((generation, keys, jobs))
 
     def _run_here(self, jobs: list[Any]) -> list[R]:
         if self._here is not None:
@@ -146,32 +263,30 @@ class Background(Generic[K, R]):
         # Through JSON as from the worker: the same values (tuples become lists).
         return [self._decode(row) for row in json.loads(json.dumps(self._task.run(jobs)))]
 
-    def _running(self) -> LineWorker | None:
-        """The worker, started on first use; None: work here."""
+    def _running(self) -> int | None:
+        """The worker's generation, the worker started on first use; None: work here."""
         if not self._background:
             return None
-        if self._worker is None:
-            try:
-                self._worker = LineWorker(self._module)
-            except WorkerGone as error:
-                self._give_up(error)
-            self._unsent = self._setup  # a new worker: this build's setup goes first
-        return self._worker
+        try:
+            return _SHARED.join(self._owner)
+        except WorkerGone as error:
+            self._give_up(error)
+            return None
 
     def _collect(self, *, wait: bool) -> None:
         """Take the worker's answers, in order (``wait``: all of them)."""
         while self._sent:
-            worker = self._worker
-            if worker is not None and not wait and not worker.ready():
+            generation, keys, jobs = self._sent[0]
+            if not wait and self._background and not _SHARED.ready(self._owner, generation):
                 return
-            keys, jobs = self._sent.popleft()
-            self._done.extend(zip(keys, self._answer(worker, jobs), strict=True))
+            self._sent.popleft()
+            self._done.extend(zip(keys, self._answer(generation, jobs), strict=True))
 
-    def _answer(self, worker: LineWorker | None, jobs: list[Any]) -> list[R]:
+    def _answer(self, generation: int, jobs: list[Any]) -> list[R]:
         """The worker's results for the batch ``jobs``; if it has died, done here."""
-        if worker is not None:
+        if self._background:
             try:
-                rows = worker.answer(_WAIT)
+                rows = _SHARED.answer(self._owner, generation, _WAIT)
                 if not isinstance(rows, list) or len(rows) != len(jobs):
                     raise TypeError(f"not one result a job: {rows!r:.200}")
                 return [self._decode(row) for row in rows]

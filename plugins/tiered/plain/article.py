@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import unescape
 from itertools import chain, compress, count, filterfalse, groupby
@@ -156,7 +157,9 @@ def read_article(html: str, source: str, body_offset: int = 0) -> Article:
     return article_from_blocks(article_blocks(html), html, source, body_offset)
 
 
-def article_from_blocks(blocks: list[str], html: str, source: str, body_offset: int = 0) -> Article:
+def article_from_blocks(
+    blocks: Sequence[str], html: str, source: str, body_offset: int = 0
+) -> Article:
     """:func:`read_article` from the page's article blocks, when they are at hand."""
     sentences: list[Sentence] = []
     append = sentences.append

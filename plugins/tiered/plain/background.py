@@ -3,9 +3,10 @@
 tiered/plain reads a tier page's front matter while it renders and hands the rest
 (the rendered HTML, the Markdown source, the tier, the accepted words) to
 :class:`CheckTask` through :class:`~tiered.common.background.Background`: on a
-library, in :mod:`tiered.plain.worker`'s process, so the article is read and checked
-beside the build; on a small site, here. The result is everything the plugin warns,
-records and shows for the page (:class:`Checked`). No MkDocs here.
+library, in the plugins' worker process, so the article is read and checked beside the
+build (read once there for this and tiered/readability); on a small site, here. The
+result is everything the plugin warns, records and shows for the page (:class:`Checked`).
+No MkDocs here.
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ def _fields(settings: Settings) -> list[Any]:
 
 def checker() -> Background[Any, Checked]:
     """The plugin's checker: pages checked in the worker on a library, here else."""
-    return Background("tiered.plain.worker", CheckTask(), checked, "tiered/plain")
+    return Background(CheckTask(), checked, "tiered/plain")
 
 
 def checked(row: Any) -> Checked:

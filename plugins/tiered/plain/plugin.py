@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.base import ConfigErrors, ConfigWarnings
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from tiered.common.dates import format_date
 from tiered.common.diagnostics import Diagnostic
@@ -114,6 +114,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.wordings: dict[str, dict[str, Wording]] = {}
         self.checker = checker()
         self.readability: ReadabilityPlugin | None = None
+        # A page's "Page last reviewed" lines, from its check to the end of its content.
+        self.reviews: dict[str, str] = {}
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -133,6 +135,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.today = dt.date.today()
         self.wordings = {}
         self.readability = None
+        self.reviews = {}
         self.pages.start_build(config)
         if self._overlay():
             use_assets(config, overlay.ASSETS)
@@ -154,9 +157,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
     # and tiered/citations (10) formats citations (their text is left out by class); the
     # glossary has linked its terms while the Markdown rendered.
     @event_priority(30)
-    def on_page_content(
-        self, html: str, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def _check_page(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return html
         self._take_checked(self.checker.done())  # the pages before, maybe checked by now
@@ -183,8 +184,16 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             readability.expect_figures(page.file.src_uri)
             self.readability = readability
         if self.config.show_review:
-            html += review_lines(review)
+            self.reviews[page.file.src_uri] = review_lines(review)
         return html
+
+    # After tiered/readability (20) has taken the page, so both hand the same article
+    # to the worker (read once there); before tiered/citations (10) adds the references.
+    @event_priority(15)
+    def _show_review(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html + self.reviews.pop(page.file.src_uri, "")
+
+    on_page_content = CombinedEvent(_check_page, _show_review)
 
     # Before tiered/readability's (0): it takes this plugin's figures for its lines.
     @event_priority(30)

@@ -2,8 +2,7 @@
 
 The task :class:`~tiered.common.background.Background` runs for tiered/readability:
 each job is a tier page's rendered HTML, each result its :class:`Measures`
-(:func:`measurer` makes the one the plugin uses; :mod:`tiered.readability.worker` is
-its worker process).
+(:func:`measurer` makes the one the plugin uses).
 """
 
 from __future__ import annotations
@@ -25,16 +24,17 @@ class MeasureTask:
         rows = []
         for html in jobs:
             m = measure(article_blocks(html if isinstance(html, str) else ""))
-            page_done()
             rows.append(
                 [m.words, m.sentences, m.syllables, m.polysyllables, m.long_sentences, m.hardest]
             )
+        # The batch's pages are read (by tiered/plain's checks too, the batch before).
+        page_done()
         return rows
 
 
 def measurer() -> Background[Any, Measures]:
     """The plugin's measurer: pages measured in the worker on a library, here else."""
-    return Background("tiered.readability.worker", MeasureTask(), measures, "tiered/readability")
+    return Background(MeasureTask(), measures, "tiered/readability")
 
 
 def measures(row: Any) -> Measures:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tiered.common.text import SKIP, visible_text
@@ -38,12 +39,14 @@ def split_sentences(block: str) -> list[str]:
     return list(_split_sentences(block))
 
 
-# Both tiered/readability and tiered/plain read each page's blocks and sentences, one
-# right after the other: the second reading of the same text is a lookup. Keyed by the
-# text itself and bounded by about one long page, not the site (at 16,384 sentences the
-# words alone held 13 MiB for the whole build).
-_PAGE_BLOCKS = 256
-_PAGE_SENTENCES = 1024
+# Both tiered/readability and tiered/plain read each page's blocks and sentences, in
+# the same batch of pages (in the plugins' worker, one task's batch after the other's):
+# the second reading of the same text is a lookup. Keyed by the text itself and bounded
+# by about two batches of pages, not the site (at 16,384 sentences the words alone held
+# 13 MiB for the whole build); page_done() empties them.
+_PAGES = 32
+_PAGE_BLOCKS = 1024
+_PAGE_SENTENCES = 4096
 
 
 @functools.lru_cache(maxsize=_PAGE_BLOCKS)
@@ -59,14 +62,16 @@ def _split_sentences(block: str) -> tuple[str, ...]:
 
 
 def page_done() -> None:
-    """Forget the last page's blocks and sentences (call when every reader is done).
+    """Forget the pages read since the last call: their articles' blocks and sentences
+    (call when every reader is done).
 
-    What the two lookups above hold is one page's, for the plugins reading that page;
-    kept until the cache overflowed, it was ~2.7 MiB of other pages' text alive while
-    the site renders.
+    What the lookups hold is a page's or a batch's, for the plugins reading them; kept
+    until the caches overflowed, it was ~2.7 MiB of other pages' text alive while the
+    site renders.
     """
     _split_sentences.cache_clear()
     _words.cache_clear()
+    article_blocks.cache_clear()
 
 
 def words(sentence: str) -> list[str]:
@@ -178,7 +183,7 @@ class Measures:
         return max(1, math.ceil(self.words / words_per_minute))
 
 
-def measure(blocks: list[str], hardest: int = 3) -> Measures:
+def measure(blocks: Sequence[str], hardest: int = 3) -> Measures:
     """Measure paragraphs and list items (one string each)."""
     sentences = [s for block in blocks for s in split_sentences(block)]
     n_words = n_syllables = n_poly = n_long = 0
@@ -208,11 +213,13 @@ _NOT_PROSE = SKIP | {"h1", "h2", "h3", "h4", "h5", "h6", "table"}
 _NOT_PROSE_CLASSES = frozenset({"citation", "references", "headerlink", "admonition-title"})
 
 
-def article_blocks(html: str) -> list[str]:
+@functools.lru_cache(maxsize=_PAGES)
+def article_blocks(html: str) -> tuple[str, ...]:
     """The rendered article's paragraphs and list items, as plain text.
 
     A line break inside a paragraph (hard-wrapped Markdown) is a space, as browsers
     show it: only the elements end blocks, so a wrapped sentence stays one sentence.
+    Cached (a shared tuple): tiered/readability and tiered/plain read the same page.
     """
     text = visible_text(html, _NOT_PROSE, _NOT_PROSE_CLASSES, newlines_as_spaces=True)
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
