@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tiered.plain.jargon import Flagged, PageJargon, candidates
 from tiered.plain.numbers import natural_frequency
 from tiered.plain.sentences import passive
 from tiered.plain.words import is_common, zipf
@@ -73,3 +74,15 @@ def test_word_commonness_from_the_small_english_list() -> None:
     assert round(zipf("walked"), 2) == round(zipf("walk"), 2)
     assert is_common("weight-bearing", 3.0)
     assert not is_common("clean-osteoid", 3.0)
+
+
+def test_a_page_s_jargon_kept_small_gives_back_what_was_flagged() -> None:
+    flagged = [Flagged("osteopenia", 120, 3), Flagged("DXA", -1, 1), Flagged("Osteopenia", 9, 1)]
+    kept = PageJargon(flagged)
+    assert list(kept) == flagged
+    assert len(kept) == 3
+    assert kept == PageJargon(flagged) != PageJargon(flagged[:2])
+    assert list(PageJargon()) == []
+    assert candidates([("b.md", kept), ("a.md", PageJargon(flagged[1:2]))]) == candidates(
+        [("b.md", flagged), ("a.md", flagged[1:2])]
+    )

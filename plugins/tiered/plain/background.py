@@ -11,7 +11,6 @@ No MkDocs here.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +70,7 @@ class Checked:
     counts: dict[str, int]
     accepted: int
     numbers: tuple[facts.Number, ...]
-    jargon: tuple[jargon.Flagged, ...]
+    jargon: jargon.PageJargon
     terms: int
     weak: tuple[tuple[str, str, tuple[str, ...]], ...]
 
@@ -229,9 +228,8 @@ def _read(row: dict[str, Any]) -> Checked:
             facts.Number(str(text), str(value), int(offset), bool(cited))
             for text, value, offset, cited in row["numbers"]
         ),
-        jargon=tuple(
-            # Interned: a library's pages keep these until the build ends.
-            jargon.Flagged(sys.intern(str(text)), int(offset), int(mentions))
+        jargon=jargon.PageJargon(
+            jargon.Flagged(str(text), int(offset), int(mentions))
             for text, offset, mentions in row["jargon"]
         ),
         terms=int(row["terms"]),

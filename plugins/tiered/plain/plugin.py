@@ -62,7 +62,7 @@ class PageFindings:
     accepted: int
     numbers: tuple[facts.Number, ...]
     review: Review
-    jargon: tuple[jargon.Flagged, ...] = ()  # for tiered glossary suggest
+    jargon: jargon.PageJargon  # for tiered glossary suggest
 
     def counted(self) -> dict[str, int]:
         """The counts a library's reading-levels summary shows per page and adds up."""
