@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from tiered.common import background
@@ -142,60 +144,60 @@ def _checks(count: int) -> list[object]:
     return [checked(row) for row in here.run([_job()] * count)]
 
 
-@pytest.mark.usefixtures("in_background")
-def test_two_tasks_share_one_worker_and_each_gets_its_own_answers(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(background, "BATCH", 2)
+@pytest.fixture
+def both(in_background: None) -> Iterator[tuple[Background[Any, Any], Background[Any, Any]]]:
+    """readability's measurer and plain's checker, started on a library; closed after."""
     measuring, checking = measurer(), checker()
     measuring.start(pages=8)
     checking.start(pages=8, setup=_setup(max_words=5))
-    try:
-        for index, html in enumerate(ARTICLES * 2):  # batches sent in turn
-            checking.add(index, _job())
-            measuring.add(index, html)
-        worker = background._SHARED.worker
-        assert worker is not None
-        # One task's answers wait while the other's are taken.
-        assert [m for _key, m in measuring.results()] == _expected() * 2
-        checking.add(8, _job())
-        assert [c for _key, c in checking.results()] == _checks(9)
-        assert background._SHARED.worker is worker  # one process throughout
-        measuring.close()
-        assert background._SHARED.worker is worker  # still the checker's
-        checking.start(pages=8, setup=_setup(max_words=5))
-        checking.add("next", _job())
-        assert checking.results() == [("next", _checks(1)[0])]
-    finally:
-        measuring.close()
-        checking.close()
+    yield measuring, checking
+    measuring.close()
+    checking.close()
+
+
+def test_two_tasks_share_one_worker_and_each_gets_its_own_answers(
+    both: tuple[Background[Any, Any], Background[Any, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "BATCH", 2)
+    measuring, checking = both
+    for index, html in enumerate(ARTICLES * 2):  # batches sent in turn
+        checking.add(index, _job())
+        measuring.add(index, html)
+    worker = background._SHARED.worker
+    assert worker is not None
+    # One task's answers wait while the other's are taken.
+    assert [m for _key, m in measuring.results()] == _expected() * 2
+    checking.add(8, _job())
+    assert [c for _key, c in checking.results()] == _checks(9)
+    assert background._SHARED.worker is worker  # one process throughout
+    measuring.close()
+    assert background._SHARED.worker is worker  # still the checker's
+    checking.start(pages=8, setup=_setup(max_words=5))
+    checking.add("next", _job())
+    assert checking.results() == [("next", _checks(1)[0])]
+    checking.close()
     assert background._SHARED.worker is None  # the last one out stops it
 
 
-@pytest.mark.usefixtures("in_background")
 def test_a_shared_worker_that_dies_leaves_each_task_s_pages_done_here(
-    monkeypatch: pytest.MonkeyPatch,
+    both: tuple[Background[Any, Any], Background[Any, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(background, "BATCH", 1)
-    measuring, checking = measurer(), checker()
-    measuring.start(pages=8)
-    checking.start(pages=8, setup=_setup(max_words=5))
-    try:
-        measuring.add(0, ARTICLES[0])
-        checking.add(0, _job())
-        measured = measuring.done()  # answered by now, or not: either way
-        worker = background._SHARED.worker
-        assert worker is not None
-        os.kill(worker._process.pid, signal.SIGKILL)
-        for index, html in enumerate(ARTICLES[1:], start=1):
-            measuring.add(index, html)
-            checking.add(index, _job())
-        measured += measuring.results()
-        assert [c for _key, c in checking.results()] == _checks(len(ARTICLES))
-    finally:
-        measuring.close()
-        checking.close()
+    measuring, checking = both
+    measuring.add(0, ARTICLES[0])
+    checking.add(0, _job())
+    measured = measuring.done()  # answered by now, or not: either way
+    worker = background._SHARED.worker
+    assert worker is not None
+    os.kill(worker._process.pid, signal.SIGKILL)
+    for index, html in enumerate(ARTICLES[1:], start=1):
+        measuring.add(index, html)
+        checking.add(index, _job())
+    measured += measuring.results()
+    assert [c for _key, c in checking.results()] == _checks(len(ARTICLES))
     # Every page once, in order: the worker's answers before it died, the rest here.
     assert [key for key, _m in measured] == list(range(len(ARTICLES)))
     assert [m for _key, m in measured] == _expected()
+    measuring.close()
+    checking.close()
     assert background._SHARED.worker is None
