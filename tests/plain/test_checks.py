@@ -83,6 +83,7 @@ def test_a_page_s_jargon_kept_small_gives_back_what_was_flagged() -> None:
     assert len(kept) == 3
     assert kept == PageJargon(flagged) != PageJargon(flagged[:2])
     assert list(PageJargon()) == []
+    assert PageJargon.from_rows((f.text, f.offset, f.mentions) for f in flagged) == kept
     assert candidates([("b.md", kept), ("a.md", PageJargon(flagged[1:2]))]) == candidates(
         [("b.md", flagged), ("a.md", flagged[1:2])]
     )

@@ -103,7 +103,6 @@ class _SharedWorker:
         if self.worker is None:
             self.worker = LineWorker(WORKER)
             self.generation += 1
-            self._senders.clear()
         self._inboxes.setdefault(owner, deque())
         return self.generation
 

@@ -228,9 +228,8 @@ def _read(row: dict[str, Any]) -> Checked:
             facts.Number(str(text), str(value), int(offset), bool(cited))
             for text, value, offset, cited in row["numbers"]
         ),
-        jargon=jargon.PageJargon(
-            jargon.Flagged(str(text), int(offset), int(mentions))
-            for text, offset, mentions in row["jargon"]
+        jargon=jargon.PageJargon.from_rows(
+            (str(text), int(offset), int(mentions)) for text, offset, mentions in row["jargon"]
         ),
         terms=int(row["terms"]),
         weak=tuple(

@@ -235,6 +235,18 @@ class PageJargon:
         self._offsets = array("i", [f.offset for f in items])
         self._mentions = array("i", [f.mentions for f in items])
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, int, int]]) -> PageJargon:
+        """From ``(text, offset, mentions)`` rows, no :class:`Flagged` made on the way."""
+        kept = cls()
+        texts: list[str] = []
+        for text, offset, mentions in rows:
+            texts.append(sys.intern(text))
+            kept._offsets.append(offset)
+            kept._mentions.append(mentions)
+        kept._texts = tuple(texts)
+        return kept
+
     def __iter__(self) -> Iterator[Flagged]:
         return map(Flagged, self._texts, self._offsets, self._mentions)
 
