@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,7 @@ class SiteFactory:
         readability: dict[str, Any] | None = None,
         plain: dict[str, Any] | None = None,
         bib: dict[str, str] | None = None,
+        prepare: Callable[[MkDocsConfig], None] | None = None,
         **config: Any,
     ) -> BuildResult:
         """Write ``docs`` and an ``mkdocs.yml``, then run a real build and collect warnings."""
@@ -103,16 +104,23 @@ class SiteFactory:
         }
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-        return build_project(config_file)
+        return build_project(config_file, prepare=prepare)
 
 
-def build_project(config_file: Path, **options: Any) -> BuildResult:
-    """A real build of the project ``config_file`` (``options`` as ``mkdocs build`` takes them)."""
+def build_project(
+    config_file: Path, prepare: Callable[[MkDocsConfig], None] | None = None, **options: Any
+) -> BuildResult:
+    """A real build of the project ``config_file`` (``options`` as ``mkdocs build`` takes them).
+
+    ``prepare``: called with the loaded configuration before the build.
+    """
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         cfg = load_config(config_file=str(config_file), **options)
+        if prepare is not None:
+            prepare(cfg)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)

@@ -138,6 +138,21 @@ def test_each_build_s_setup_reaches_the_worker_and_the_task_here(
         checking.close()
 
 
+def test_a_page_s_jargon_comes_back_only_when_the_job_asks() -> None:
+    # tiered glossary suggest asks (PlainPlugin.collect_jargon); a plain build holds none.
+    text = "Your scan shows osteopenia. Osteopenia can get worse."
+    page, source = f"<p>{text}</p>", f"---\ntier: fundamentals\n---\n{text}\n"
+    here = CheckTask()
+    here.setup(_setup(max_words=20))
+    asked, unasked = (
+        checked(here.run([Job("fundamentals", page, source, 29, (), True, jargon).data()])[0])
+        for jargon in (True, False)
+    )
+    assert [(f.text, f.mentions) for f in asked.jargon] == [("osteopenia", 2)]
+    assert list(unasked.jargon) == []
+    assert unasked.counts == asked.counts  # the finding itself is still counted
+
+
 def _checks(count: int) -> list[object]:
     here = CheckTask()
     here.setup(_setup(max_words=5))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 from tiered.common import background
 from tiered.common.worker import LineWorker
 from tiered.plain.plugin import PlainPlugin
@@ -19,6 +20,12 @@ _BONES = (
     "Aromatase helps make estrogen. About 11% of women break a bone, 2.5 times more.\n\n"
     "The scan was done by a nurse. <!-- plain: accept the nurse's own words -->\n"
 )
+
+
+def _collect_jargon(config: MkDocsConfig) -> None:
+    plugin = config.plugins["tiered/plain"]
+    assert isinstance(plugin, PlainPlugin)
+    plugin.collect_jargon()
 
 
 def test_a_library_checked_in_the_worker_is_the_library_checked_here(
@@ -40,7 +47,7 @@ def test_a_library_checked_in_the_worker_is_the_library_checked_here(
         "readability": {},
         "plain": {"review_interval": 12},
     }
-    here = SiteFactory(tmp_path / "here").build(docs, **options)
+    here = SiteFactory(tmp_path / "here").build(docs, prepare=_collect_jargon, **options)
     monkeypatch.setattr(background, "BACKGROUND_PAGES", 1)
     monkeypatch.setattr(background, "cores", lambda: 2)
     started: list[str] = []
@@ -51,7 +58,7 @@ def test_a_library_checked_in_the_worker_is_the_library_checked_here(
             super().__init__(module)
 
     monkeypatch.setattr(background, "LineWorker", Counted)
-    worker = SiteFactory(tmp_path / "worker").build(docs, **options)
+    worker = SiteFactory(tmp_path / "worker").build(docs, prepare=_collect_jargon, **options)
     assert started == ["tiered.common.pageworker"]  # one worker for both plugins
     assert sorted(worker.warnings) == sorted(here.warnings)
     said = "\n".join(here.warnings)

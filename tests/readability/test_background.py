@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tiered.common import background
@@ -33,7 +34,7 @@ def test_a_library_built_with_the_worker_is_the_library_built_without(
     for path in list(docs)[2::7]:  # some tier pages read too hard: warnings from measures
         if not path.endswith("index.md"):
             docs[path] += f"\n{HARD}\n"
-    options = {"levels": levels_options(), "readability": {}}
+    options: dict[str, Any] = {"levels": levels_options(), "readability": {}}
     here = SiteFactory(tmp_path / "here").build(docs, **options)
     monkeypatch.setattr(background, "BACKGROUND_PAGES", 1)
     monkeypatch.setattr(background, "cores", lambda: 2)

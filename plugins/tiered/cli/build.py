@@ -30,6 +30,8 @@ from tiered.config_options import message_names
 from tiered.plugin_support import display_path, project_root
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -162,11 +164,16 @@ class _Pages(BasePlugin):  # type: ignore[type-arg]
         return html
 
 
-def run_build(config_file: str, logger_prefix: str | tuple[str, ...]) -> BuildReport:
+def run_build(
+    config_file: str,
+    logger_prefix: str | tuple[str, ...],
+    prepare: Callable[[BuildReport], None] | None = None,
+) -> BuildReport:
     """Build into a temporary folder; collect warnings from ``logger_prefix`` and errors.
 
     Configuration warnings (an unknown option) are collected too, at their line of
-    the configuration file.
+    the configuration file. ``prepare`` is called once the configuration is loaded,
+    before the build (to ask a plugin, by its public API, for more than a build keeps).
     """
     report = BuildReport()
     path = Path(config_file)
@@ -192,6 +199,8 @@ def run_build(config_file: str, logger_prefix: str | tuple[str, ...]) -> BuildRe
             config = _load(config_file, site, report)
             if config is None:
                 return report
+            if prepare is not None:
+                prepare(report)
             _build(config, report)
     finally:
         logger.removeHandler(handler)

@@ -75,7 +75,7 @@ def _print_generated(glossary: Glossary) -> None:
 
 def _run_suggest(args: argparse.Namespace) -> int:
     """Print candidate terms with the place they first appear."""
-    report = run_build(args.config_file, _LOGGER)
+    report = run_build(args.config_file, _LOGGER, _collect_jargon)
     if report.config_failed:
         print_diagnostics(report)
         return exit_status(report, failing=True)
@@ -95,6 +95,13 @@ def _run_suggest(args: argparse.Namespace) -> int:
     count = len(found) + len(jargon)
     print(f"{count} suggestion{'s' if count != 1 else ''}", file=sys.stderr)
     return 0
+
+
+def _collect_jargon(report: BuildReport) -> None:
+    """Before the build: tiered/plain, if used, keeps the jargon :func:`_jargon` lists."""
+    plain = report.plugins.get("tiered/plain")
+    if isinstance(plain, PlainPlugin):
+        plain.collect_jargon()
 
 
 def _pages(count: int) -> str:

@@ -35,6 +35,8 @@ class Job:
         allowed: The words its front matter accepts, casefolded.
         findings: Whether the result carries the findings themselves (to warn about or
             show), not only their counts.
+        jargon: Whether the result carries the page's unexplained jargon (for
+            ``tiered glossary suggest``; a build nobody asks would hold it for nothing).
     """
 
     tier: str
@@ -43,10 +45,19 @@ class Job:
     body: int
     allowed: tuple[str, ...]
     findings: bool
+    jargon: bool = False
 
     def data(self) -> list[Any]:
         """As sent to the worker."""
-        return [self.tier, self.html, self.source, self.body, list(self.allowed), self.findings]
+        return [
+            self.tier,
+            self.html,
+            self.source,
+            self.body,
+            list(self.allowed),
+            self.findings,
+            self.jargon,
+        ]
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,8 @@ class Checked:
         counts: How many findings of each kind were left.
         accepted: How many findings were accepted.
         numbers: The page's numbers, less those it accepts (compared across tiers).
-        jargon: The page's unexplained jargon (for ``tiered glossary suggest``).
+        jargon: The page's unexplained jargon (for ``tiered glossary suggest``), if the
+            job asked for it; else empty.
         terms: How many distinct medical terms the page uses (the reading line's note).
         weak: Glossary wordings the page relied on that are not plain, first used here:
             ``(tier, anchor, problems)``.
@@ -127,7 +139,9 @@ class CheckTask:
             "jargon": [
                 [f.text, f.offset, f.mentions]
                 for f in jargon.flagged(article, result.findings, settings.min_zipf)
-            ],
+            ]
+            if job.jargon
+            else [],
             "terms": len(jargon.vocabulary(article, settings.min_zipf)),
             "weak": weak,
         }

@@ -19,7 +19,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d{1,15}(?:,\d{3})*(?:\.\d+)?(?![\w])")
 _CITATION = "[@"  # Pandoc citation syntax, as the author writes it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """One number in an article.
 

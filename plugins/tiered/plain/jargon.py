@@ -220,8 +220,9 @@ def flagged(article: Article, findings: Iterable[Finding], min_zipf: float) -> t
 
 
 class PageJargon:
-    """A page's :class:`Flagged` words, kept small: a library keeps every page's until the
-    build ends (hundreds a page in the synthetic library: 26 MiB at 3,000 pages as objects).
+    """A page's :class:`Flagged` words, kept small: for ``tiered glossary suggest`` a build
+    keeps every page's until it ends (hundreds a page in the synthetic library: 26 MiB at
+    3,000 pages as objects; a build nobody asks keeps none, see ``collect_jargon``).
 
     The words interned, their offsets and mentions in two arrays: about 16 bytes a word.
     Iterating gives the :class:`Flagged` back.
@@ -237,13 +238,19 @@ class PageJargon:
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, int, int]]) -> PageJargon:
-        """From ``(text, offset, mentions)`` rows, no :class:`Flagged` made on the way."""
+        """From ``(text, offset, mentions)`` rows, no :class:`Flagged` made on the way.
+
+        No rows (most pages, unless ``tiered glossary suggest`` asks): one shared empty
+        value, not three objects a page.
+        """
         kept = cls()
         texts: list[str] = []
         for text, offset, mentions in rows:
             texts.append(sys.intern(text))
             kept._offsets.append(offset)
             kept._mentions.append(mentions)
+        if not texts:
+            return _NONE
         kept._texts = tuple(texts)
         return kept
 
@@ -267,6 +274,9 @@ class PageJargon:
 
     def __repr__(self) -> str:
         return f"PageJargon({list(self)!r})"
+
+
+_NONE = PageJargon()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from tiered.glossary.plugin import GlossaryPlugin
 from tiered.plain import accept, facts, jargon, overlay
 from tiered.plain.background import Checked, Job, checker, setup_data
 from tiered.plain.config import PlainConfig
+from tiered.plain.findings import KINDS
 from tiered.plain.review import Review, read_review, review_lines
 from tiered.plugin_support import (
     add_assets,
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageFindings:
     """One tier page's counts, numbers and review dates, for the cross-page checks.
 
@@ -58,11 +59,16 @@ class PageFindings:
 
     tier: str
     path: str  # as messages name it (docs/topics/...)
-    counts: dict[str, int]
+    tally: tuple[int, ...]  # how many of each kind, in KINDS order (a dict a page: 3x the size)
     accepted: int
     numbers: tuple[facts.Number, ...]
     review: Review
     jargon: jargon.PageJargon  # for tiered glossary suggest
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many findings of each kind were left, by kind."""
+        return dict(zip(KINDS, self.tally, strict=True))
 
     def counted(self) -> dict[str, int]:
         """The counts a library's reading-levels summary shows per page and adds up."""
@@ -116,6 +122,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         self.readability: ReadabilityPlugin | None = None
         # A page's "Page last reviewed" lines, from its check to the end of its content.
         self.reviews: dict[str, str] = {}
+        self.keep_jargon = False  # see collect_jargon
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -177,7 +184,9 @@ class PlainPlugin(BasePlugin[PlainConfig]):
         # caller may silence warnings), or in the author's overlay.
         warned = not checks.report_only and log.isEnabledFor(logging.WARNING)
         wanted = warned or self._overlay()
-        job = Job(tier, html, source, front.body_offset, tuple(allowed.words), wanted)
+        job = Job(
+            tier, html, source, front.body_offset, tuple(allowed.words), wanted, self.keep_jargon
+        )
         self.checker.add(_Checking(page, tier, path, review, warned), job.data())
         readability = config.plugins.get("tiered/readability")
         if isinstance(readability, ReadabilityPlugin):
@@ -240,7 +249,7 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             record = PageFindings(
                 checking.tier,
                 checking.path,
-                result.counts,
+                tuple(result.counts[kind] for kind in KINDS),
                 result.accepted,
                 result.numbers,
                 checking.review,
@@ -256,13 +265,22 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             if self._overlay() and page.content is not None:
                 page.content += overlay.overlay_data(result.findings)
 
+    def collect_jargon(self) -> None:
+        """Public: keep each page's unexplained jargon for :meth:`jargon_candidates`.
+
+        Call it before the build. Off by default: a library's jargon, word by word and
+        page by page, would be held until the build ends for nobody (5 MiB at 1,000
+        synthetic topics).
+        """
+        self.keep_jargon = True
+
     def jargon_candidates(self) -> list[jargon.Candidate]:
         """Public: the jargon the checks left unexplained in this build, by word.
 
-        Ranked by pages, then mentions (:func:`tiered.plain.jargon.candidates`):
-        ``tiered glossary suggest`` lists them as entries the glossary could add.
-        Accepted words are not among them; in a dirty rebuild, pages not rendered
-        again count as they last did.
+        Only after :meth:`collect_jargon` (else none). Ranked by pages, then mentions
+        (:func:`tiered.plain.jargon.candidates`): ``tiered glossary suggest`` lists them
+        as entries the glossary could add. Accepted words are not among them; in a
+        dirty rebuild, pages not rendered again count as they last did.
         """
         return jargon.candidates((r.path, r.jargon) for _uri, r in self.pages.items())
 

@@ -14,7 +14,7 @@ from html import escape
 from tiered.common.dates import add_months, format_date, read_date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     """A page's review dates and what is wrong with them.
 
