@@ -214,6 +214,8 @@ class PlainPlugin(BasePlugin[PlainConfig]):
             self.checker.close()  # the word lists' memory is not held while the theme renders
         if self.config.facts:
             self._check_facts(files)
+        if not self.keep_jargon:
+            self.pages.release()  # a clean build's last use of them (their figures are handed)
         return env
 
     def on_shutdown(self) -> None:
