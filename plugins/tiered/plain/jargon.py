@@ -243,15 +243,15 @@ class PageJargon:
         No rows (most pages, unless ``tiered glossary suggest`` asks): one shared empty
         value, not three objects a page.
         """
-        kept = cls()
-        texts: list[str] = []
-        for text, offset, mentions in rows:
+        texts, offsets, mentions = [], array("i"), array("i")
+        for text, offset, count in rows:
             texts.append(sys.intern(text))
-            kept._offsets.append(offset)
-            kept._mentions.append(mentions)
+            offsets.append(offset)
+            mentions.append(count)
         if not texts:
             return _NONE
-        kept._texts = tuple(texts)
+        kept = cls()
+        kept._texts, kept._offsets, kept._mentions = tuple(texts), offsets, mentions
         return kept
 
     def __iter__(self) -> Iterator[Flagged]:

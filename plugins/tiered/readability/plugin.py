@@ -104,8 +104,8 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
         self.measured: set[str] = set()  # the tier pages measured in this build
         self.measurer = measurer()
         self.serving = False  # mkdocs serve: the worker waits for the next rebuild
-        # One tuple for each ("jargon", "0") pair handed over, however many pages show
-        # it: a library's pages repeat them (~1 KB a page as their own, at 3,000 pages).
+        # One tuple for each ("jargon", "0") pair handed over in a build, however many
+        # pages show it: a library's pages repeat them (~1 KB a page as their own).
         self._shown: dict[tuple[str, str], tuple[str, str]] = {}
         self._counted: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -165,6 +165,7 @@ class ReadabilityPlugin(BasePlugin[ReadabilityConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.report_page = None
         self.figures = {}
+        self._shown, self._counted = {}, {}  # kept records hold their own pairs
         self.expected = set()
         self.parked = {}
         self.measured = set()
