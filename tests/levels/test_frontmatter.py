@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tiered.common.frontmatter import parse_front_matter, unknown_fields
+from tiered.common.frontmatter import block_end, parse_front_matter, unknown_fields
 
 
 def test_fields_know_their_lines() -> None:
@@ -14,6 +14,17 @@ def test_fields_know_their_lines() -> None:
     assert meta.lines == {"title": 2, "tier": 4}
     assert meta.line_of("missing") == 1
     assert meta.error is None
+
+
+def test_the_block_alone_reads_as_the_whole_source() -> None:
+    source = "---\ntier: academic\nreviewed: 2026-01-05\n---\n# Body\n\nText.\n"
+    whole = parse_front_matter(source, "p.md")
+    block = parse_front_matter(source[: block_end(source)], "p.md")
+    assert block is whole  # one cached parse, whoever asks
+    assert whole.body_offset == source.index("# Body")
+    # What follows the block changes nothing; the block itself does.
+    assert parse_front_matter(source + "More.\n", "p.md") is whole
+    assert parse_front_matter(source.replace("academic", "fundamentals"), "p.md") is not whole
 
 
 def test_no_front_matter() -> None:

@@ -177,3 +177,12 @@ def test_the_linear_default_navigation_is_mkdocs_own() -> None:
     assert linear(paths) == nest_paths(paths)
     assert linear(reversed(paths)) == nest_paths(reversed(paths))
     assert linear([]) == []
+
+
+def test_a_topic_is_found_by_its_landing_page_only() -> None:
+    library = collect(_docs({"bone-health": "bones", "heart-rate": None}), DEFAULT_TIERS, "topics")
+    landing = library.landing("topics/bone-health/index.md")
+    assert landing is not None and landing.slug == "bone-health"
+    assert library.landing("topics/heart-rate/index.md") is library.topics["heart-rate"]
+    assert library.landing("topics/bone-health/academic.md") is None  # a tier page
+    assert library.landing("index.md") is None

@@ -79,9 +79,11 @@ class FrontMatter:
         return self.lines.get(key, 1)
 
 
-# Parsed front matter by (content hash, path): ``mkdocs serve`` rebuilds parse no unchanged
-# file again. Keyed by a digest, not the text, so the cache does not hold every page's
-# source (20 MiB at 1,000 topics); large enough for a library's pages, several callers each.
+# Parsed front matter by (hash of the block, path): ``mkdocs serve`` rebuilds parse no
+# unchanged block again, and every caller shares one entry a page, whether it passes the
+# whole source or the block alone (tiered/levels keeps only the block). Keyed by a
+# digest, not the text, so the cache holds no page's source (20 MiB at 1,000 topics);
+# large enough for a library's pages.
 _PARSED: OrderedDict[tuple[bytes, str], FrontMatter] = OrderedDict()
 _PARSED_LIMIT = 50_000
 
@@ -89,17 +91,21 @@ _PARSED_LIMIT = 50_000
 def parse_front_matter(text: str, path: str) -> FrontMatter:
     """Parse the front matter of ``text``; never raises.
 
-    Cached by a hash of the text (see ``_PARSED``).
+    Only the block is read (what follows it cannot change the result), and its parse is
+    cached by a hash of it (see ``_PARSED``).
 
     Args:
-        text: The whole Markdown source, with ``\\n`` line endings.
+        text: The whole Markdown source, with ``\\n`` line endings (or its front matter
+            block alone: the same result).
         path: Display path of the file, for diagnostics.
     """
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    match = _BLOCK_RE.match(text)
+    block = text[: match.end()] if match else ""
+    digest = hashlib.blake2b(block.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     key = (digest, path)
     found = _PARSED.get(key)
     if found is None:
-        found = _PARSED[key] = _parse(text, path)
+        found = _PARSED[key] = _parse(match, path)
         if len(_PARSED) > _PARSED_LIMIT:
             _PARSED.popitem(last=False)
     return found
@@ -114,8 +120,7 @@ def block_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def _parse(text: str, path: str) -> FrontMatter:
-    match = _BLOCK_RE.match(text)
+def _parse(match: re.Match[str] | None, path: str) -> FrontMatter:
     if match is None:
         return FrontMatter(path=path)
     block = match.group(1)

@@ -103,6 +103,7 @@ class Library:
     topics: dict[str, Topic] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     by_uri: dict[str, TierPage] = field(default_factory=dict)
+    _landings: dict[str, Topic] | None = field(default=None, init=False, repr=False, compare=False)
 
     def tier(self, name: str) -> Tier:
         """The configured tier called ``name``."""
@@ -113,8 +114,14 @@ class Library:
         return self.by_uri.get(src_uri)
 
     def landing(self, src_uri: str) -> Topic | None:
-        """The topic whose landing page is ``src_uri``, if any."""
-        return next((t for t in self.topics.values() if t.index_uri == src_uri), None)
+        """The topic whose landing page is ``src_uri``, if any.
+
+        A look-up (every page of a library asks): indexed on the first call, once
+        :func:`collect` has filled the library.
+        """
+        if self._landings is None:
+            self._landings = {t.index_uri: t for t in self.topics.values() if t.index_uri}
+        return self._landings.get(src_uri)
 
     def ordered(self, topic: Topic) -> list[tuple[Tier, TierPage]]:
         """The topic's tier pages in tier order, skipping missing tiers."""

@@ -57,7 +57,6 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.generated_nav = False
         self.site: LibrarySite | None = None
         self.catalog: Catalog | None = None
-        self.landings: dict[str, Topic] = {}
         self.generated = GeneratedPages()  # A–Z, letters, categories: written when changed
         self.sources = KeptSources()  # read again when saved, in a dirty serve
 
@@ -72,7 +71,6 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         self.generated_nav = False
         self.site = None
         self.catalog = None
-        self.landings = {}
         if not self.config.enabled:
             return config
         # Our main.html only fills the theme's `extrahead` block; a user's custom_dir
@@ -107,7 +105,6 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
             docs, self.config.tier_models(), self.config.topics_dir, fields
         )
         self.catalog = shelves = catalog(library, self.config.category_models())
-        self.landings = {t.index_uri: t for t in library.topics.values() if t.index_uri}
         for diagnostic in sorted(library.diagnostics + shelves.diagnostics):
             log.warning(str(diagnostic))
         if self._is_library(library):
@@ -194,7 +191,7 @@ class LevelsPlugin(BasePlugin[LevelsConfig]):
         if self.library is None or self.catalog is None:
             return None
         tier_page = self.library.page(uri)
-        topic = self.library.topics[tier_page.topic] if tier_page else self.landings.get(uri)
+        topic = self.library.topics[tier_page.topic] if tier_page else self.library.landing(uri)
         if topic is not None:
             return self.catalog.category_of(topic)
         return self.site.category_page(uri) if self.site is not None else None
