@@ -47,13 +47,13 @@ def test_citations_numbers_and_reference_list(site: SiteFactory) -> None:
     )
     assert citation is not None
     assert citation.group(0) == (
-        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-home-0"><sup>'
-        '<a href="#ref-home-muller2020" class="tiered-citation-link">1</a>,'
-        '<a href="#ref-home-elocator2017" class="tiered-citation-link">2</a></sup></span>'
+        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-0"><sup>'
+        '<a href="#ref-muller2020" class="tiered-citation-link">1</a>,'
+        '<a href="#ref-elocator2017" class="tiered-citation-link">2</a></sup></span>'
     )
     assert "assets/tiered/popover.js" in html
     # Non-ASCII goes in as character references: an ASCII page stays an ASCII string.
-    assert '<li id="ref-home-muller2020" value="1">M&#252;ller J, van der Berg J Jr' in html
+    assert '<li id="ref-muller2020" value="1">M&#252;ller J, van der Berg J Jr' in html
     assert html.isascii()
     assert "assets/tiered/citations.css" in html
     # The BibTeX fixture's own mistakes are reported with their places.
@@ -76,7 +76,7 @@ def test_unknown_key_warns_with_the_line_the_author_sees(site: SiteFactory) -> N
     ]
     # The author's text stays, marked: nothing is deleted.
     assert _spans(result.html("notes/index.html"))[1] == (
-        '<span class="citation citation--missing" data-cites="nobody" id="cite-notes-1">'
+        '<span class="citation citation--missing" data-cites="nobody" id="cite-1">'
         '[see @nobody, p. 3] <span class="citation__missing">[missing reference: nobody]'
         "</span></span>"
     )
@@ -157,12 +157,12 @@ def test_site_bibliography_lists_entries_with_cited_in(site: SiteFactory) -> Non
     listing = result.html("references/index.html")
     assert listing.index('id="ref-abe"') < listing.index('id="ref-zed"')
     assert (
-        '<span class="references__cited-in">Cited in: <a href="..#cite-home-1">Home</a>, '
-        '<a href="../notes/#cite-notes-0">Notes</a></span>'
+        '<span class="references__cited-in">Cited in: <a href="..#cite-1">Home</a>, '
+        '<a href="../notes/#cite-0">Notes</a></span>'
     ) in listing
     assert 'id="ref-never"' not in listing  # listed on its page, never cited
     notes = result.html("notes/index.html")
-    assert '<li id="ref-notes-never" value="2">' in notes
+    assert '<li id="ref-never" value="2">' in notes
 
 
 def test_uncited_entries_can_be_reported(site: SiteFactory) -> None:
@@ -235,15 +235,15 @@ def test_vancouver_style(site: SiteFactory) -> None:
     )
     html = result.html("index.html")
     assert _spans(html) == [
-        '<span class="citation" data-cites="muller2020" id="cite-home-0">'
-        '[<a href="#ref-home-muller2020" class="tiered-citation-link">1 p. 4</a>]</span>'
+        '<span class="citation" data-cites="muller2020" id="cite-0">'
+        '[<a href="#ref-muller2020" class="tiered-citation-link">1 p. 4</a>]</span>'
     ]
-    assert re.findall(r'<li id="ref-home-muller2020".*?</li>', html) == [
-        '<li id="ref-home-muller2020" value="1">M&#252;ller J, van der Berg J Jr, World Health '
+    assert re.findall(r'<li id="ref-muller2020".*?</li>', html) == [
+        '<li id="ref-muller2020" value="1">M&#252;ller J, van der Berg J Jr, World Health '
         "Organization. Bone loss in RANKL models. Journal of Bone and Mineral Research. 2020 "
         'Jan;35(2):1&#8211;10. doi:<a href="https://doi.org/10.1002/jbmr.1234">10.1002/jbmr.1234'
         '</a> PubMed PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/31234567/">31234567</a>. '
-        '<a class="references__back" href="#cite-home-0" aria-label="Back to citation 1">'
+        '<a class="references__back" href="#cite-0" aria-label="Back to citation 1">'
         "&#8617;</a></li>"
     ]
 
@@ -264,17 +264,17 @@ def test_apa_style_suffixes_hold_across_pages(site: SiteFactory) -> None:
     one, two = result.html("one/index.html"), result.html("two/index.html")
     # "Zebra" is 2020b on every page, though page one cites no other 2020 work.
     assert _spans(one) == [
-        '<span class="citation" data-cites="late" id="cite-one-0">(<a href="#ref-one-late" '
+        '<span class="citation" data-cites="late" id="cite-0">(<a href="#ref-late" '
         'class="tiered-citation-link">Smith, 2020b</a>)</span>'
     ]
     assert _spans(two) == [
-        '<span class="citation" data-cites="early" id="cite-two-0">Smith (<a '
-        'href="#ref-two-early" class="tiered-citation-link">2020a</a>, p. 4)</span>'
+        '<span class="citation" data-cites="early" id="cite-0">Smith (<a '
+        'href="#ref-early" class="tiered-citation-link">2020a</a>, p. 4)</span>'
     ]
     assert re.findall(r'<ul class="references__list.*?</ul>', one, re.DOTALL) == [
         '<ul class="references__list references__list--author-date">\n'
-        '<li id="ref-one-late">Smith, J. (2020b). Zebra. <i>J</i>. <a class="references__back" '
-        'href="#cite-one-0" aria-label="Back to citation 1">&#8617;</a></li>\n</ul>'
+        '<li id="ref-late">Smith, J. (2020b). Zebra. <i>J</i>. <a class="references__back" '
+        'href="#cite-0" aria-label="Back to citation 1">&#8617;</a></li>\n</ul>'
     ]
     references = result.html("references/index.html")
     assert references.index("(2020a). Aardvark") < references.index("(2020b). Zebra")
@@ -290,9 +290,9 @@ def test_search_indexes_the_words_not_the_citation_numbers(site: SiteFactory) ->
     assert "<!--tiered-" not in index
     html = result.html("index.html")
     assert _spans(html) == [
-        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-home-0"><sup>'
-        '<a href="#ref-home-muller2020" class="tiered-citation-link">1</a>,'
-        '<a href="#ref-home-elocator2017" class="tiered-citation-link">2</a></sup></span>'
+        '<span class="citation" data-cites="muller2020 elocator2017" id="cite-0"><sup>'
+        '<a href="#ref-muller2020" class="tiered-citation-link">1</a>,'
+        '<a href="#ref-elocator2017" class="tiered-citation-link">2</a></sup></span>'
     ]
     assert "<!--tiered-" not in html
     # The references page is where entries are found by search; its "Cited in" page

@@ -54,15 +54,15 @@ def test_page_text_with_the_plugins_markers_is_left_as_written(site: SiteFactory
     assert _body(result.html("index.html")) == (
         '<h1 id="home">Home</h1>\n'
         f"{forged}"
-        '<p>Text<span class="citation" data-cites="k" id="cite-home-0"><sup>'
-        '<a href="#ref-home-k" class="tiered-citation-link">1</a></sup></span>.</p>\n'
+        '<p>Text<span class="citation" data-cites="k" id="cite-0"><sup>'
+        '<a href="#ref-k" class="tiered-citation-link">1</a></sup></span>.</p>\n'
         '<p>Inline <span class="citation" data-cites="k" data-tiered-citation-raw="99">copied'
         "</span> here.</p>"
-        '<section class="references" aria-labelledby="references-home">\n'
-        '<h2 id="references-home">References</h2>\n'
+        '<section class="references" aria-labelledby="tiered-references">\n'
+        '<h2 id="tiered-references">References</h2>\n'
         '<ol class="references__list">\n'
-        '<li id="ref-home-k" value="1">Perez A. Bones. <i>J</i>. Published online 2020. '
-        '<a class="references__back" href="#cite-home-0" aria-label="Back to citation 1">'
+        '<li id="ref-k" value="1">Perez A. Bones. <i>J</i>. Published online 2020. '
+        '<a class="references__back" href="#cite-0" aria-label="Back to citation 1">'
         "&#8617;</a></li>\n"
         "</ol>\n"
         "</section>"
@@ -91,8 +91,8 @@ def test_no_citation_inside_an_authors_raw_link(site: SiteFactory) -> None:
     # The link's text stays as written; the citation after the link is one.
     assert paragraph == (
         '<p><a href="https://example.org/">as [@k] and @k showed</a>, then'
-        '<span class="citation" data-cites="k" id="cite-home-0"><sup>'
-        '<a href="#ref-home-k" class="tiered-citation-link">1</a></sup></span>.</p>'
+        '<span class="citation" data-cites="k" id="cite-0"><sup>'
+        '<a href="#ref-k" class="tiered-citation-link">1</a></sup></span>.</p>'
     )
 
 
@@ -116,7 +116,7 @@ def _render(source: str) -> str:
     html = markdown.Markdown(extensions=[extension]).convert(source)
     entries = {"k": {"id": "k", "type": "book", "title": "T"}}
     resolved = page_list.resolve_page(
-        html, extension.citations, entries, page="p", heading="R", format_entry=str
+        html, extension.citations, entries, heading="R", format_entry=str
     )
     return resolved.page
 
@@ -318,6 +318,6 @@ def test_odd_unicode_keys(site: SiteFactory) -> None:
     ]
     html = result.html("index.html")
     assert html.isascii()
-    assert '<li id="ref-home-M&#252;ller2020" value="1">' in html
-    assert '<li id="ref-home-&#30740;&#31350;2021" value="2">' in html
-    assert '<li id="ref-home-a-b-c" value="3">' in html
+    assert '<li id="ref-M&#252;ller2020" value="1">' in html
+    assert '<li id="ref-&#30740;&#31350;2021" value="2">' in html
+    assert '<li id="ref-a-b-c" value="3">' in html

@@ -30,7 +30,6 @@ def _render(source: str, style: str = "ama") -> tuple[str, list[str]]:
         html,
         extension.citations,
         ENTRIES,
-        page="test-page",
         heading="References",
         format_entry=lambda key: format_entry(ENTRIES[key], style, SUFFIXES.get(key, "")),
         style=style,
@@ -72,10 +71,10 @@ def test_golden_syntax_per_style(case: str, style: str, update_golden: bool) -> 
 def test_hostile_fields_never_become_markup() -> None:
     html, _unknown = _render("[@hostile]")
     # Every value escaped; the style's own italics are the only markup.
-    assert re.findall(r'<li id="ref-test-page-hostile".*?</li>', html) == [
-        '<li id="ref-test-page-hostile" value="1">O\'Brien &lt;b&gt;Bad&lt;/b&gt;. A '
+    assert re.findall(r'<li id="ref-hostile".*?</li>', html) == [
+        '<li id="ref-hostile" value="1">O\'Brien &lt;b&gt;Bad&lt;/b&gt;. A '
         '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "title". <i>J &amp; &lt;i&gt;K&lt;/i&gt;'
-        '</i>. Published online 2020. <a class="references__back" href="#cite-test-page-0" '
+        '</i>. Published online 2020. <a class="references__back" href="#cite-0" '
         'aria-label="Back to citation 1">↩</a></li>'
     ]
 
@@ -83,7 +82,7 @@ def test_hostile_fields_never_become_markup() -> None:
 def test_a_placeholder_the_extension_did_not_write_stays_as_written() -> None:
     forged = '<p><span class="citation" data-cites="a" data-tiered-citation="7">x</span></p>'
     resolved = page_list.resolve_page(
-        forged, [], ENTRIES, page="p", heading="R", format_entry=str, nocite=("a2",)
+        forged, [], ENTRIES, heading="R", format_entry=str, nocite=("a2",)
     )
     assert resolved.content == forged
 
@@ -94,9 +93,7 @@ def test_ranges_collapse() -> None:
 
 
 def test_no_citations_leaves_the_page_alone() -> None:
-    resolved = page_list.resolve_page(
-        "<p>x</p>", [], ENTRIES, page="p", heading="R", format_entry=str
-    )
+    resolved = page_list.resolve_page("<p>x</p>", [], ENTRIES, heading="R", format_entry=str)
     assert (resolved.page, resolved.unknown, resolved.cited) == ("<p>x</p>", [], {})
 
 
@@ -105,12 +102,11 @@ def test_nocite_lists_uncited_entries() -> None:
         "<p>x</p>",
         [],
         ENTRIES,
-        page="p",
         heading="R",
         format_entry=lambda key: key,
         nocite=("a2", "ghost"),
     )
-    assert '<li id="ref-p-a2" value="1">a2 </li>' in resolved.page
+    assert '<li id="ref-a2" value="1">a2 </li>' in resolved.page
     assert resolved.unknown == ["ghost"]
 
 

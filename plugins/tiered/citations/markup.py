@@ -33,22 +33,31 @@ def plain_text(entry_html: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", entry_html)).split())
 
 
+# The ids of a page's citations and reference list are the page's own: unique within
+# it, not across the site. A joined PDF prefixes every page's ids (tiered.pdf.clean); a
+# page-wide prefix here was 36 bytes an id, 46 ids a page (1.7 KB a tier page, 5 MB of
+# a 1,000-topic library's HTML held while it builds). The site list's pages have no
+# page list, so its ``ref-<key>`` ids never meet these.
+LIST_TITLE_ID = "tiered-references"
+"""The id of the heading of a page's reference list (an author's "References" heading
+gets ``references``)."""
+
+
 @dataclass(frozen=True)
 class PageRefs:
     """A page's numbering: key -> number, in order of first citation."""
 
-    page: str  # anchor_part of the page
     numbers: dict[str, int]
 
     def ref_id(self, key: str) -> str:
         """The id of the entry for ``key`` in the page's list."""
-        return f"ref-{self.page}-{anchor_part(key)}"
+        return f"ref-{anchor_part(key)}"
 
     def cite_id(self, index: int) -> str:
         """The id of the page's ``index``-th citation."""
-        return cite_id(self.page, index)
+        return cite_id(index)
 
 
-def cite_id(page: str, index: int) -> str:
-    """The id of the ``index``-th citation of the page whose anchor part is ``page``."""
-    return f"cite-{page}-{index}"
+def cite_id(index: int) -> str:
+    """The id of a page's ``index``-th citation."""
+    return f"cite-{index}"

@@ -16,7 +16,7 @@ from typing import Any
 from tiered.citations import authordate
 from tiered.citations.intext import author_date_labels, citation_html
 from tiered.citations.labels import NUMERIC, narrative_name
-from tiered.citations.markup import PageRefs
+from tiered.citations.markup import LIST_TITLE_ID, PageRefs
 from tiered.citations.syntax import Citation
 
 
@@ -45,7 +45,7 @@ def reference_list(
         )
         value = "" if order is not None else f' value="{refs.numbers[key]}"'
         items.append(f'<li id="{refs.ref_id(key)}"{value}>{entries[key]} {backs}</li>')
-    title_id = f"references-{refs.page}"
+    title_id = LIST_TITLE_ID
     tag, kind = ("ol", "") if order is None else ("ul", " references__list--author-date")
     return (
         f'<section class="references" aria-labelledby="{title_id}">\n'
@@ -106,7 +106,6 @@ def resolve_page(
     citations: list[Citation],
     entries: Mapping[str, dict[str, Any]],
     *,
-    page: str,
     heading: str,
     format_entry: Callable[[str], str],
     nocite: tuple[str, ...] = (),
@@ -120,7 +119,6 @@ def resolve_page(
         content: The page's HTML, with the extension's placeholders.
         citations: The page's citations, in reading order.
         entries: CSL-JSON entries by key.
-        page: The page's part of anchors (``anchor_part(page.url)``).
         heading: The reference list's heading.
         format_entry: Formats the entry with a given key as HTML.
         nocite: Keys listed though not cited (front matter ``nocite``; ``*``: all).
@@ -133,7 +131,7 @@ def resolve_page(
     numbers, backlinks, unknown = _number(citations, entries, nocite)
     if not numbers and not citations:
         return Resolved(content, unknown, {})
-    refs = PageRefs(page, numbers)
+    refs = PageRefs(numbers)
     known = entries.keys()
     names: dict[str, Any]
     if style in NUMERIC:  # only narrative citations show a name

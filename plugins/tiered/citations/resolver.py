@@ -206,7 +206,6 @@ class SiteCitations:
             content,
             citations,
             self.csl,
-            page=anchor_part(page.url),
             heading=self.heading,
             format_entry=functools.partial(self._entry, state),
             nocite=nocite,
@@ -463,7 +462,7 @@ def _href(url: str, base: str) -> str:
 def _cite_id(record: PageCites, key: str) -> str | None:
     """The id of the first citation of ``key`` on the page of ``record``."""
     index = record.cited[key]
-    return None if index is None else cite_id(anchor_part(record.url), index)
+    return None if index is None else cite_id(index)
 
 
 def page_title(page: Page) -> str:
