@@ -31,7 +31,7 @@ TMP_OFFLINE := .site-offline.tmp
 # Material prints an end-of-life banner on every build; we know (see README, "Themes").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve serve-full test lint typecheck licences pytest fuzz install npm system-deps clean bench-library
+.PHONY: site offline serve serve-full test lint typecheck licences pytest fuzz install npm system-deps clean bench-library bench-breakdown
 
 install: $(STAMP)
 
@@ -95,6 +95,11 @@ test: lint typecheck licences pytest
 # 100 and 1,000 topics, and whether each target held. Takes about half an hour on 2 cores.
 bench-library: $(STAMP) $(PDFTOTEXT)
 	$(BIN)/python -m benchmarks.library --topics 100 1000 --runs 3
+
+# Where the tiered build's extra time goes at 1,000 topics: the navigation-only build, then
+# it with each plugin alone, then all of them. About 15 minutes.
+bench-breakdown: $(STAMP)
+	$(BIN)/python -m benchmarks.library_breakdown --topics 1000 --runs 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -443,12 +443,17 @@ class Size:
     pages: int = 0
     plain_pages: int = 0
     # Each run: the plain build, the navigation-only build, the tiered build, and the
-    # tiered build with tiered/plain (see BUILDS).
+    # tiered build with tiered/plain (see BUILDS); the plain build's is empty when it
+    # was not built at this size (``--plain-up-to``).
     runs: list[tuple[dict[str, float], ...]] = field(default_factory=list)
     tier_bytes: tuple[int, int] = (0, 0)
     generated: dict[str, int] = field(default_factory=dict)
     serve: dict[str, float | None] = field(default_factory=dict)
     pdf: dict[str, Any] | None = None
+
+    def built(self, build: int) -> bool:
+        """Whether ``build`` was built at this size (the plain one may not be)."""
+        return all(run[build] for run in self.runs)
 
     def fastest(self, build: int) -> float:
         """The fastest time of a build (PLAIN, NAV, TIERED or EVERY)."""
@@ -503,14 +508,19 @@ def measure_size(topics: int, args: argparse.Namespace, tmp: Path) -> Size:
     """Write the library of ``topics`` topics and measure it (prints as it goes)."""
     library = write_library(tmp / f"library-{topics}", topics)
     size = Size(topics)
+    plain = args.plain_up_to is None or topics <= args.plain_up_to
     for _ in range(args.runs):
-        configs = (library.plain, library.nav, library.tiered, library.every)
-        size.runs.append(tuple(_measure(config) for config in configs))
+        configs = (library.plain if plain else None, library.nav, library.tiered, library.every)
+        size.runs.append(tuple(_measure(config) if config else {} for config in configs))
         print(".", end="", flush=True)
     plain_site, tiered_site = _site_dir(library.plain), _site_dir(library.tiered)
-    size.pages, size.plain_pages = len(html_pages(tiered_site)), len(html_pages(plain_site))
+    size.pages = len(html_pages(tiered_site))
     tier = Path("topics", library.topics[0], "intermediate", "index.html")
-    size.tier_bytes = ((plain_site / tier).stat().st_size, (tiered_site / tier).stat().st_size)
+    size.tier_bytes = (
+        (plain_site / tier).stat().st_size if plain else 0,
+        (tiered_site / tier).stat().st_size,
+    )
+    size.plain_pages = len(html_pages(plain_site)) if plain else 0
     size.generated = generated_pages(library)
     if not args.no_serve:
         extras = topics <= args.serve_extras_up_to
@@ -540,6 +550,9 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
                 f"{name + ' MiB':>10} {'memory':>7} {'cpu':>7} {'paired':>7}"
             )
             for s in sizes:
+                if not s.built(baseline):
+                    print(f"{s.topics:>6} {s.pages:>6}  ({label} not built at this size)")
+                    continue
                 cpu = s.cpu_ratios(baseline, build)
                 print(
                     f"{s.topics:>6} {s.pages:>6} {s.fastest(baseline):>8.2f} "
@@ -549,12 +562,18 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
                     f"{cpu[0]:>6.3f}x {cpu[1]:>6.3f}x"
                 )
     for s in sizes:
-        print(f"\n{s.topics} topics ({s.pages} pages tiered, {s.plain_pages} plain)")
+        plain = f"{s.plain_pages} plain" if s.built(PLAIN) else "plain not built"
+        print(f"\n{s.topics} topics ({s.pages} pages tiered, {plain})")
         names = "/".join(BUILDS)
-        pairs = ", ".join("/".join(f"{b['seconds']:.1f}" for b in run) for run in s.runs)
+        pairs = ", ".join(
+            "/".join(f"{b['seconds']:.1f}" if b else "-" for b in run) for run in s.runs
+        )
         print(f"  each run, {names} (s): {pairs}")
         cpus = ", ".join(
-            "/".join(f"{b['cpu_seconds']:.1f}+{b.get('children_cpu_seconds', 0):.1f}" for b in run)
+            "/".join(
+                f"{b['cpu_seconds']:.1f}+{b.get('children_cpu_seconds', 0):.1f}" if b else "-"
+                for b in run
+            )
             for run in s.runs
         )
         print(f"  each run, {names} CPU, build process + workers (s): {cpus}")
@@ -566,10 +585,8 @@ def report(sizes: list[Size], args: argparse.Namespace) -> None:
                 f"(against nav {s.main_mib(build) / s.main_mib(NAV):.3f}x); its largest "
                 f"worker's {worker:.1f} MiB; together at their fullest {s.mib(build):.1f} MiB"
             )
-        print(
-            f"  tier page HTML: plain {s.tier_bytes[0] / 1000:.0f} KB, "
-            f"tiered {s.tier_bytes[1] / 1000:.0f} KB"
-        )
+        plain_bytes = f"{s.tier_bytes[0] / 1000:.0f} KB" if s.built(PLAIN) else "not built"
+        print(f"  tier page HTML: plain {plain_bytes}, tiered {s.tier_bytes[1] / 1000:.0f} KB")
         for group, (count, largest, size) in page_groups(s.generated).items():
             if count == 1:
                 print(f"  generated page {largest}: {size / 1000:.0f} KB")
@@ -610,6 +627,9 @@ def _targets(sizes: list[Size]) -> None:
             ("the same nav", NAV),
         ):
             for build, plugins in ((TIERED, "the plugins named"), (EVERY, "with tiered/plain")):
+                if not big.built(baseline):
+                    print(f"target 3 against {label}, {plugins}: not measured (not built)")
+                    continue
                 ratio = max(big.ratio(baseline, build), big.paired(baseline, build))
                 memory = big.mib(build) / big.mib(baseline)
                 print(
@@ -668,6 +688,13 @@ def main() -> None:
         type=int,
         default=100,
         help="glossary and .bib edits under serve only up to this many topics",
+    )
+    parser.add_argument(
+        "--plain-up-to",
+        type=int,
+        default=None,
+        help="build plain Material only up to this many topics (at 1,000 it takes most of "
+        "the run's time; its target is far from the line): more runs of the others in the time",
     )
     parser.add_argument("--quick", action="store_true", help="smoke run: 10 topics, one run")
     args = parser.parse_args()

@@ -15,13 +15,17 @@ from tiered.common.frontmatter import parse_front_matter
 from benchmarks.library import (
     CITATIONS_PER_PAGE,
     MENTIONS_PER_PAGE,
+    NAV,
+    PLAIN,
     TIERS,
+    Size,
     category_count,
     generated_pages,
     html_pages,
     page_groups,
     write_library,
 )
+from benchmarks.library_breakdown import write_configs
 from benchmarks.plain_overhead import with_plain
 
 
@@ -135,3 +139,45 @@ def test_plain_overhead_adds_only_tiered_plain(tmp_path: Path) -> None:
     cfg.plugins.on_startup(command="build", dirty=False)
     build(cfg)
     assert len(list((tmp_path / "site-with-plain" / "topics").rglob("*.html"))) == 2 * 4
+
+
+def _plugins(config: Path) -> list[str]:
+    listed = yaml.safe_load(config.read_text(encoding="utf-8"))["plugins"]
+    return [p if isinstance(p, str) else next(iter(p)) for p in listed]
+
+
+def test_breakdown_adds_one_plugin_to_the_navigation(tmp_path: Path) -> None:
+    library = write_library(tmp_path, 2, terms=3, refs=3, categories=False)
+    configs = write_configs(library.root, library.tiered, library.every)
+    assert list(configs) == [
+        "nav",
+        "+glossary",
+        "+citations",
+        "+readability",
+        "+preview",
+        "tiered",
+        "every",
+    ]
+    # The navigation-only build is the library benchmark's own baseline.
+    assert _plugins(configs["nav"]) == _plugins(library.nav)
+    for name in ("glossary", "citations", "readability", "preview"):
+        assert _plugins(configs[f"+{name}"]) == ["search", "tiered/levels", f"tiered/{name}"]
+    assert configs["tiered"] == library.tiered and configs["every"] == library.every
+    # Each builds, into a site folder of its own.
+    sites = set()
+    for name in ("+glossary", "+citations", "+readability", "+preview"):
+        cfg = load_config(config_file=str(configs[name]))
+        cfg.plugins.on_startup(command="build", dirty=False)
+        build(cfg)
+        cfg.plugins.on_shutdown()
+        sites.add(cfg.site_dir)
+        assert len(list(Path(cfg.site_dir, "topics").rglob("*.html"))) == 2 * 4
+    assert len(sites) == 4
+
+
+def test_a_size_without_the_plain_build_says_so() -> None:
+    run = {"seconds": 2.0, "cpu_seconds": 2.0, "peak_mib": 50.0}
+    size = Size(1000, runs=[({}, run, {**run, "seconds": 3.0}, run)] * 2)
+    assert not size.built(PLAIN)
+    assert size.built(NAV)
+    assert size.ratio(NAV) == 1.5
