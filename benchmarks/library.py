@@ -435,6 +435,11 @@ PLAIN, NAV, TIERED, EVERY = range(4)  # the builds of a run, in the order they r
 BUILDS = ("plain", "nav", "tiered", "every")
 
 
+def cpu_seconds(build: dict[str, float]) -> float:
+    """A measured build's CPU time: its own process's and its workers'."""
+    return build["cpu_seconds"] + build.get("children_cpu_seconds", 0.0)
+
+
 @dataclass
 class Size:
     """Everything measured at one size."""
@@ -474,11 +479,12 @@ class Size:
         machine, less bent by other work than the wall clock (which the targets use).
         """
 
-        def cpu(run: tuple[dict[str, float], ...], which: int) -> float:
-            return run[which]["cpu_seconds"] + run[which].get("children_cpu_seconds", 0.0)
-
-        fastest = min(cpu(r, build) for r in self.runs) / min(cpu(r, baseline) for r in self.runs)
-        paired = statistics.median(cpu(r, build) / cpu(r, baseline) for r in self.runs)
+        fastest = min(cpu_seconds(r[build]) for r in self.runs) / min(
+            cpu_seconds(r[baseline]) for r in self.runs
+        )
+        paired = statistics.median(
+            cpu_seconds(r[build]) / cpu_seconds(r[baseline]) for r in self.runs
+        )
         return fastest, paired
 
     def mib(self, build: int) -> float:

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from benchmarks.glossary_overhead import _measure
-from benchmarks.library import write_library
+from benchmarks.library import cpu_seconds, write_library
 
 # Each build: its name and the plugins it adds to the navigation-only build.
 _ADDED: dict[str, tuple[str, ...]] = {
@@ -58,15 +58,12 @@ def write_configs(root: Path, tiered_config: Path, every_config: Path) -> dict[s
     configs: dict[str, Path] = {}
     for name, added in _ADDED.items():
         path = root / f"breakdown-{name.lstrip('+')}.yml"
-        path.write_text(yaml.safe_dump(_subset(tiered, added, f"site-{name.lstrip('+')}")))
+        settings = _subset(tiered, added, f"site-{name.lstrip('+')}")
+        path.write_text(yaml.safe_dump(settings), encoding="utf-8")
         configs[name] = path
     configs["tiered"] = tiered_config
     configs["every"] = every_config
     return configs
-
-
-def _cpu(run: dict[str, float]) -> float:
-    return run["cpu_seconds"] + run.get("children_cpu_seconds", 0.0)
 
 
 def report(runs: list[dict[str, dict[str, float]]]) -> None:
@@ -77,12 +74,12 @@ def report(runs: list[dict[str, dict[str, float]]]) -> None:
         f"{'CPU s':>7} {'cpu':>7} {'paired':>7} {'MiB':>7}"
     )
     nav_s = min(r["nav"]["seconds"] for r in runs)
-    nav_cpu = min(_cpu(r["nav"]) for r in runs)
+    nav_cpu = min(cpu_seconds(r["nav"]) for r in runs)
     for name in names:
         wall = min(r[name]["seconds"] for r in runs)
-        cpu = min(_cpu(r[name]) for r in runs)
+        cpu = min(cpu_seconds(r[name]) for r in runs)
         paired = statistics.median(r[name]["seconds"] / r["nav"]["seconds"] for r in runs)
-        cpu_paired = statistics.median(_cpu(r[name]) / _cpu(r["nav"]) for r in runs)
+        cpu_paired = statistics.median(cpu_seconds(r[name]) / cpu_seconds(r["nav"]) for r in runs)
         mib = statistics.median(r[name].get("tree_peak_mib", r[name]["peak_mib"]) for r in runs)
         print(
             f"{name:<13} {wall:>7.2f} {wall / nav_s:>6.3f}x {paired:>6.3f}x "
