@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from collections.abc import Iterator
@@ -216,3 +217,65 @@ def test_a_shared_worker_that_dies_leaves_each_task_s_pages_done_here(
     measuring.close()
     checking.close()
     assert background._SHARED.worker is None
+
+
+def _long_page(number: int) -> str:
+    """A page's HTML long enough to be sent once (background.LONG_TEXT)."""
+    sentence = f"<p>Page {number}: we walk each day, and it is good for our bones.</p>"
+    return sentence * (background.LONG_TEXT // len(sentence) + 1)
+
+
+def test_a_long_text_sent_before_goes_as_a_reference_and_comes_back_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background, "KEPT_TEXTS", 3)
+    sent, received = background._SentTexts(), background._ReceivedTexts()
+    pages = [_long_page(n) for n in range(5)]
+    batches: list[list[Any]] = [
+        [pages[0], ["tier", pages[1], "short"], pages[0]],  # the same object later in a batch
+        [pages[1], "short", [pages[0], 7]],
+        [pages[2], pages[3], pages[4]],  # page 1 is the oldest kept now; page 0 is not
+        [[pages[2], pages[4]], pages[0]],
+    ]
+    wire_sizes = []
+    for jobs in batches:
+        copy = [list(job) if isinstance(job, list) else job for job in jobs]
+        out, shared = sent.share(jobs)
+        assert jobs == copy  # the caller's jobs are left as they were
+        line = json.dumps([out, shared])
+        wire_sizes.append(len(line))
+        back, refs = json.loads(line)
+        received.restore(back, refs)
+        assert back == jobs
+    size = len(pages[0])
+    # Batch 1: pages 0 and 1 whole, page 0 once; batch 2: only references.
+    assert 2 * size < wire_sizes[0] < 3 * size
+    assert wire_sizes[1] < background.LONG_TEXT
+    # Batch 4: pages 2 and 4 were kept (references), page 0 no longer (sent whole).
+    assert size < wire_sizes[3] < 2 * size
+
+
+@pytest.mark.usefixtures("in_background")
+def test_two_tasks_given_the_same_page_have_it_sent_once(
+    both: tuple[Background[Any, Any], Background[Any, Any]],
+) -> None:
+    measuring, checking = both
+    pages = [_long_page(n) for n in range(20)]  # more than a batch
+    for index, html in enumerate(pages):
+        checking.add(index, Job("fundamentals", html, html, 0, (), True).data())
+        measuring.add(index, html)
+    checked_here = CheckTask()
+    checked_here.setup(_setup(max_words=5))
+    expected = [
+        checked(row)
+        for row in checked_here.run(
+            [Job("fundamentals", html, html, 0, (), True).data() for html in pages]
+        )
+    ]
+    assert [c for _key, c in checking.results()] == expected
+    assert [m for _key, m in measuring.results()] == [
+        measure(article_blocks(html)) for html in pages
+    ]
+    assert background._SHARED.worker is not None
+    # Every page went to the worker: its text once, then as a reference.
+    assert background._SHARED._texts._count == len(pages)

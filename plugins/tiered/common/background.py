@@ -14,6 +14,12 @@ there. Each request names its task (``"module:Class"``, imported in the worker o
 use), so this module imports no plugin. The worker answers in the order of the requests,
 whoever sent them; :class:`_SharedWorker` hands each answer to its sender.
 
+Two tasks often read the same page (tiered/plain's checks and tiered/readability's
+measures take the same rendered HTML): a long text is sent to the worker once. A job
+field (the job itself, or an item of a job that is a list) that is the very string
+object sent with one of the last :data:`KEPT_TEXTS` long texts goes as a reference to
+it (:class:`_SentTexts`); the worker puts the text back before the task sees the job.
+
 A site of fewer pages than :data:`BACKGROUND_PAGES`, a machine with one core, or a
 worker that fails: the same :class:`Task` runs here, on the same plain data, so the
 results are the same. Jobs and results are JSON values; each result goes through the
@@ -43,6 +49,11 @@ BATCH = 16
 _WAIT = 60.0
 # The worker's module: its main is serve().
 WORKER = "tiered.common.pageworker"
+# A job's text this long or longer is sent once, then referred to (see _SentTexts).
+LONG_TEXT = 2048
+# How many of the last long texts each side keeps: two batches of pages a task, for
+# two tasks that take a page's text one batch after the other.
+KEPT_TEXTS = 4 * BATCH
 
 K = TypeVar("K")  # what the caller knows a page by
 R = TypeVar("R")  # a page's result, decoded
@@ -62,14 +73,18 @@ class Task(Protocol):
 
 
 def serve() -> None:
-    """The worker's ``main``: one line a batch in, ``[task, setup, jobs]``; one line out.
+    """The worker's ``main``: one line a batch in, ``[task, setup, jobs, shared]``; one
+    line out.
 
     ``task`` is ``"module:Class"``; ``setup`` is ``null`` but in the first batch of a
-    build (or of a worker) for that task.
+    build (or of a worker) for that task; ``shared``: the job fields sent as references
+    to earlier texts (see :class:`_SentTexts`).
     """
     tasks: dict[str, Task] = {}
+    texts = _ReceivedTexts()
     for line in sys.stdin:
-        ref, setup, jobs = json.loads(line)
+        ref, setup, jobs, shared = json.loads(line)
+        texts.restore(jobs, shared)
         task = tasks.get(ref)
         if task is None:
             module, _, name = ref.partition(":")
@@ -78,6 +93,92 @@ def serve() -> None:
             task.setup(setup)
         sys.stdout.write(json.dumps(task.run(jobs), ensure_ascii=False) + "\n")
         sys.stdout.flush()
+
+
+def _long_texts(jobs: list[Any]) -> list[tuple[int, int, str]]:
+    """The long texts among ``jobs``' fields, in order: ``(job, field or -1, text)``.
+
+    A field is the job itself or an item of a job that is a list; both sides of the
+    pipe find the same ones, so each numbers them the same way.
+    """
+    found = []
+    for index, job in enumerate(jobs):
+        if isinstance(job, str):
+            if len(job) >= LONG_TEXT:
+                found.append((index, -1, job))
+        elif isinstance(job, list):
+            for field, item in enumerate(job):
+                if isinstance(item, str) and len(item) >= LONG_TEXT:
+                    found.append((index, field, item))
+    return found
+
+
+class _SentTexts:
+    """The long texts last sent to one worker, numbered in the order sent.
+
+    A job field that is one of them (the same object, as when two plugins hand over
+    the page's HTML MkDocs gave them) is sent as ``null`` and named in the request's
+    ``shared`` list, ``[job, field or -1, number]``. Only the last :data:`KEPT_TEXTS`
+    are referred to; the worker (:class:`_ReceivedTexts`) keeps as many.
+    """
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[int, str]] = {}  # id(text): its number, the text
+        self._order: deque[int] = deque()  # ids, oldest first
+        self._count = 0
+
+    def share(self, jobs: list[Any]) -> tuple[list[Any], list[list[int]]]:
+        """``jobs`` as sent (texts sent before left out) and what stands for them."""
+        shared: list[list[int]] = []
+        sent = jobs
+        for index, field, text in _long_texts(jobs):
+            known = self._by_id.get(id(text))
+            if known is not None and known[1] is text:
+                if sent is jobs:
+                    sent = [list(job) if isinstance(job, list) else job for job in jobs]
+                if field < 0:
+                    sent[index] = None
+                else:
+                    sent[index][field] = None
+                shared.append([index, field, known[0]])
+                continue
+            self._by_id[id(text)] = (self._count, text)
+            self._order.append(id(text))
+            self._count += 1
+            if len(self._order) > KEPT_TEXTS:
+                del self._by_id[self._order.popleft()]
+        return sent, shared
+
+
+class _ReceivedTexts:
+    """The worker's side of :class:`_SentTexts`: the last long texts, by number."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, str] = {}
+        self._count = 0
+
+    def restore(self, jobs: list[Any], shared: list[list[int]]) -> None:
+        """Put the texts sent before back into ``jobs``; number the new ones.
+
+        In the order the sender met them: a text sent whole earlier in the same batch
+        can stand for a later field.
+        """
+        refer = {(index, field): number for index, field, number in shared}
+        for index, job in enumerate(jobs):
+            if isinstance(job, list):
+                for field, item in enumerate(job):
+                    job[field] = self._take(refer.get((index, field)), item)
+            else:
+                jobs[index] = self._take(refer.get((index, -1)), job)
+
+    def _take(self, number: int | None, item: Any) -> Any:
+        if number is not None:
+            return self._texts[number]
+        if isinstance(item, str) and len(item) >= LONG_TEXT:
+            self._texts[self._count] = item
+            self._texts.pop(self._count - KEPT_TEXTS, None)
+            self._count += 1
+        return item
 
 
 class _SharedWorker:
@@ -93,6 +194,7 @@ class _SharedWorker:
         self.generation = 0
         self._inboxes: dict[int, deque[tuple[int, Any]]] = {}
         self._senders: deque[int] = deque()  # whose each unanswered request is
+        self._texts = _SentTexts()  # the long texts the running worker has
 
     def join(self, owner: int) -> int:
         """The running worker's generation, the worker started if need be.
@@ -106,10 +208,11 @@ class _SharedWorker:
         self._inboxes.setdefault(owner, deque())
         return self.generation
 
-    def send(self, owner: int, request: Any) -> None:
-        """Queue ``request`` to the running worker (:meth:`join` first)."""
+    def send(self, owner: int, task: str, setup: Any, jobs: list[Any]) -> None:
+        """Queue a batch of ``jobs`` for ``task`` to the running worker (:meth:`join` first)."""
         assert self.worker is not None
-        self.worker.send(request)
+        sent, shared = self._texts.share(jobs)
+        self.worker.send([task, setup, sent, shared])
         self._senders.append(owner)
 
     def ready(self, owner: int, generation: int) -> bool:
@@ -171,6 +274,7 @@ class _SharedWorker:
             self.worker.close()
             self.worker = None
         self._senders.clear()
+        self._texts = _SentTexts()  # nor its texts held
 
 
 _SHARED = _SharedWorker()
@@ -251,7 +355,7 @@ class Background(Generic[K, R]):
             self._done.extend(zip(keys, self._run_here(jobs), strict=True))
             return
         setup = None if self._set_up == generation else self._setup
-        _SHARED.send(self._owner, [self._ref, setup, jobs])
+        _SHARED.send(self._owner, self._ref, setup, jobs)
         self._set_up = generation
         self._sent.append((generation, keys, jobs))
 
