@@ -164,11 +164,20 @@ def article_from_blocks(
     sentences: list[Sentence] = []
     append = sentences.append
     new = tuple.__new__  # Sentence(...) without its Python-level __new__: a page's worth
+    find = source.find
     cursor = body_offset
     for index, block in enumerate(blocks):
         for text in block_sentences(block):
             found = sentence_words(text)  # readability's tuple, shared (it reads them next)
-            offset = place(source, found, cursor)
+            # place()'s first try, inline (it succeeds for most sentences): the first
+            # word where a word starts, the second right after it. Else place() goes on.
+            offset = find(found[0], cursor) if found else -1
+            if offset > 0 and (source[offset - 1].isalnum() or source[offset - 1] == "_"):
+                offset = place(source, found, cursor)
+            elif offset >= 0 and len(found) > 1:
+                after = offset + len(found[0])
+                if find(found[1], after, after + len(found[1]) + _GAP) < 0:
+                    offset = place(source, found, cursor)
             if offset >= 0:
                 cursor = offset + 1
             append(new(Sentence, (text, offset, index, found)))

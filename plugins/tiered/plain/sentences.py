@@ -55,23 +55,24 @@ def passive(found: Sequence[str]) -> str | None:
     """The first passive verb group ("is made") among a sentence's words, or ``None``."""
     if _BE_FORMS.isdisjoint(found):
         return None  # most sentences: no form of "be" at all
-    folded = list(map(str.casefold, found))
-    # Only the places of a form of "be" (found in C), in order.
-    for index in compress(count(), map(_BE.__contains__, folded)):
+    size = len(found)
+    # Only the places of a form of "be" (found in C), in order; only the few words
+    # after each are casefolded.
+    for index in compress(count(), map(_BE_FORMS.__contains__, found)):
         at = index + 1
-        while at < len(folded) and at - index <= 2 and folded[at] in _ADVERBS:
+        while at < size and at - index <= 2 and found[at].casefold() in _ADVERBS:
             at += 1
-        if at < len(folded) and _participle(folded, at):
+        if at < size and _participle(found, at):
             return " ".join(found[index : at + 1])
     return None
 
 
-def _participle(folded: list[str], at: int) -> bool:
-    word = folded[at]
+def _participle(found: Sequence[str], at: int) -> bool:
+    word = found[at].casefold()
     if word in _DEFINING:
         return False
     if word == "known":
-        return at + 1 >= len(folded) or folded[at + 1] != "as"
+        return at + 1 >= len(found) or found[at + 1].casefold() != "as"
     if word in IRREGULAR:
         return True
     return (
@@ -100,8 +101,9 @@ def long_sentences(article: Article, limit: int) -> list[Finding]:
 def passive_voice(article: Article) -> list[Finding]:
     """Sentences in the passive voice, at their verb."""
     findings = []
+    disjoint = _BE_FORMS.isdisjoint
     for sentence in article.sentences:
-        if _BE_FORMS.isdisjoint(sentence.words):
+        if disjoint(sentence.words):
             continue  # what passive() tests first, without the call: most sentences
         verb = passive(sentence.words)
         if verb is not None:
